@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per coffer-cli command; `arguments` starts with the command name.
+int runInit(const QStringList &arguments);
+int runBackup(const QStringList &arguments);
+int runList(const QStringList &arguments);
+int runInfo(const QStringList &arguments);
+int runVerify(const QStringList &arguments);
+int runRepo(const QStringList &arguments);

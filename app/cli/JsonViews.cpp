@@ -1,0 +1,59 @@
+#include "JsonViews.h"
+
+#include <QJsonArray>
+
+namespace jsonview {
+
+QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath, const QString &manifestPath)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), manifest.id},
+        {QStringLiteral("database"), manifest.database},
+        {QStringLiteral("group"), manifest.group},
+        {QStringLiteral("created"), manifest.created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("trigger"), manifest.trigger},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(manifest.tags)},
+        {QStringLiteral("artifact"), artifactPath},
+        {QStringLiteral("manifest"), manifestPath},
+        {QStringLiteral("artifact_sha256"), manifest.artifactSha256},
+        {QStringLiteral("plaintext_sha256"), manifest.plaintextSha256},
+        {QStringLiteral("artifact_size"), manifest.artifactSize},
+        {QStringLiteral("plaintext_size"), manifest.plaintextSize},
+        {QStringLiteral("compression"), manifest.compression},
+        {QStringLiteral("compression_level"), manifest.compressionLevel},
+        {QStringLiteral("encryption"), manifest.encryptionScheme},
+        {QStringLiteral("duration_ms"), manifest.durationMs},
+    };
+}
+
+QJsonObject outcome(const coffer::VerifyOutcome &outcome)
+{
+    QJsonArray failed;
+    QJsonArray checks;
+    for (const coffer::CheckResult &check : outcome.checks) {
+        const QJsonObject json{{QStringLiteral("name"), check.name},
+                               {QStringLiteral("ok"), check.ok},
+                               {QStringLiteral("detail"), check.detail}};
+        checks.append(json);
+        if (!check.ok)
+            failed.append(json);
+    }
+    return QJsonObject{{QStringLiteral("id"), outcome.backupId.isEmpty() ? QJsonValue() : QJsonValue(outcome.backupId)},
+                       {QStringLiteral("database"), outcome.database},
+                       {QStringLiteral("level"), outcome.level},
+                       {QStringLiteral("time"), outcome.time.toUTC().toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("duration_ms"), outcome.durationMs},
+                       {QStringLiteral("ok"), outcome.ok()},
+                       {QStringLiteral("failed_checks"), failed},
+                       {QStringLiteral("checks"), checks}};
+}
+
+QJsonObject entry(const coffer::CatalogEntry &entry)
+{
+    QJsonObject json = backup(entry.manifest, entry.artifactPath, entry.manifestPath);
+    json.insert(QStringLiteral("last_verification"),
+                entry.lastVerification ? QJsonValue(outcome(*entry.lastVerification)) : QJsonValue());
+    return json;
+}
+
+} // namespace jsonview

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "repository/Catalog.h"
+#include "verify/CheckResult.h"
+
+#include <QJsonObject>
+
+// The JSON shapes coffer-cli prints (docs/cli.md). One shape per concept, shared by commands.
+namespace jsonview {
+
+QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath, const QString &manifestPath);
+QJsonObject entry(const coffer::CatalogEntry &entry);
+QJsonObject outcome(const coffer::VerifyOutcome &outcome);
+
+} // namespace jsonview

@@ -1,0 +1,77 @@
+#include "CliContext.h"
+#include "CliOutput.h"
+#include "Commands.h"
+#include "JsonViews.h"
+
+#include "repository/Catalog.h"
+
+#include <QJsonArray>
+
+namespace {
+
+QString verificationState(const coffer::CatalogEntry &entry)
+{
+    if (!entry.lastVerification)
+        return QStringLiteral("never");
+    return QStringLiteral("%1 %2").arg(entry.lastVerification->ok() ? QStringLiteral("ok") : QStringLiteral("FAILED"),
+                                       entry.lastVerification->level);
+}
+
+} // namespace
+
+int runList(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    CliContext::addCommonOptions(parser, true);
+    parser.addOption({QStringLiteral("db"), QStringLiteral("Only backups of this database."), QStringLiteral("name")});
+    if (auto exit = CliContext::parse(parser, arguments, QStringLiteral("List the backups in a repository, newest first.")))
+        return *exit;
+    const CliContext context(parser);
+    if (!parser.positionalArguments().isEmpty())
+        return cli::usageError(QStringLiteral("list takes no positional arguments"));
+    auto path = context.repositoryPath();
+    if (!path)
+        return cli::reportError(path.error(), context.json(), kExitUsage);
+    auto repo = coffer::Repository::open(*path);
+    if (!repo)
+        return cli::reportError(repo.error(), context.json());
+    auto catalog = coffer::Catalog::open(*repo);
+    if (!catalog)
+        return cli::reportError(catalog.error(), context.json());
+    auto entries = catalog->backups(parser.value(QStringLiteral("db")));
+    if (!entries)
+        return cli::reportError(entries.error(), context.json());
+
+    if (context.json()) {
+        QJsonArray array;
+        for (const coffer::CatalogEntry &entry : std::as_const(*entries))
+            array.append(jsonview::entry(entry));
+        cli::printJson(array);
+        return kExitOk;
+    }
+    if (entries->isEmpty()) {
+        cli::out(QStringLiteral("No backups in %1").arg(repo->root()));
+        return kExitOk;
+    }
+    cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                 .arg(QStringLiteral("ID"), -8)
+                 .arg(QStringLiteral("DATABASE"), -16)
+                 .arg(QStringLiteral("CREATED (UTC)"), -20)
+                 .arg(QStringLiteral("SIZE"), 10)
+                 .arg(QStringLiteral("DB SIZE"), 10)
+                 .arg(QStringLiteral("CODEC"), -6)
+                 .arg(QStringLiteral("VERIFIED")));
+    for (const coffer::CatalogEntry &entry : std::as_const(*entries)) {
+        const coffer::Manifest &m = entry.manifest;
+        cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                     .arg(m.shortId(), -8)
+                     .arg(m.database, -16)
+                     .arg(m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
+                     .arg(cli::humanSize(m.artifactSize), 10)
+                     .arg(cli::humanSize(m.plaintextSize), 10)
+                     .arg(m.compression, -6)
+                     .arg(verificationState(entry)));
+    }
+    cli::out(QStringLiteral("%1 backup(s)").arg(entries->size()));
+    return kExitOk;
+}

@@ -1,0 +1,60 @@
+// coffer-cli: the command-line face of coffer_core. Parses a command, runs it, maps the
+// outcome to an exit code (0 ok, 1 a check failed, 2 usage, 3 the operation failed).
+#include "CliOutput.h"
+#include "Commands.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+const QString kUsage = QStringLiteral(R"(Usage: coffer-cli COMMAND [options]
+
+Commands:
+  init REPO                        create a backup repository
+  backup (--path DB | --db NAME | --group G | --all) [--repo REPO]
+         [--compression zstd|gzip|none] [--level N] [--tag TAG] [--json]
+                                   back up databases online into a repository
+  list [--repo REPO] [--db NAME] [--json]
+                                   list backups, newest first
+  info [--repo REPO] ID [--json]   show one backup
+  verify [--repo REPO] (ID... | --all) [--level quick|full] [--max-age-hours H]
+         [--min-size BYTES] [--json]
+                                   verify backups against their manifests
+  repo reindex|check [--repo REPO] rebuild or cross-check the catalog
+
+Every command takes --workspace FILE (default $COFFER_WORKSPACE or
+~/.config/coffer/workspace.yaml) and --help.
+Exit codes: 0 success, 1 a check failed, 2 usage error, 3 the operation failed.)");
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("coffer-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COFFER_VERSION_STRING));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command.isEmpty() || command == QStringLiteral("--help") || command == QStringLiteral("-h")
+        || command == QStringLiteral("help")) {
+        cli::out(kUsage);
+        return command.isEmpty() ? kExitUsage : kExitOk;
+    }
+    if (command == QStringLiteral("--version")) {
+        cli::out(QStringLiteral("coffer-cli %1").arg(QCoreApplication::applicationVersion()));
+        return kExitOk;
+    }
+    const std::map<QString, std::function<int(const QStringList &)>> commands{
+        {QStringLiteral("init"), runInit},     {QStringLiteral("backup"), runBackup},
+        {QStringLiteral("list"), runList},     {QStringLiteral("info"), runInfo},
+        {QStringLiteral("verify"), runVerify}, {QStringLiteral("repo"), runRepo},
+    };
+    const auto it = commands.find(command);
+    if (it == commands.end())
+        return cli::usageError(QStringLiteral("unknown command '%1'").arg(command));
+    return it->second(arguments.mid(1));
+}

@@ -1,0 +1,291 @@
+#include "backup/BackupPipeline.h"
+
+#include "backup/DatabaseInspector.h"
+#include "backup/Snapshot.h"
+#include "common/FileUtil.h"
+#include "common/Sha256.h"
+#include "common/TestHooks.h"
+#include "repository/Catalog.h"
+#include "repository/RepoLock.h"
+#include "repository/Repository.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSysInfo>
+#include <QThread>
+#include <QUuid>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace coffer {
+
+namespace {
+
+constexpr qint64 kChunk = 1 << 20;
+constexpr int kLockTimeoutMs = 30000;
+
+// Removes what a failed or cancelled backup left, unless dismissed after success.
+class Cleanup final
+{
+public:
+    ~Cleanup()
+    {
+        for (const QString &path : std::as_const(m_paths))
+            QFile::remove(path);
+    }
+    void add(const QString &path) { m_paths << path; }
+    void keep(const QString &path) { m_paths.removeAll(path); }
+
+private:
+    QStringList m_paths;
+};
+
+Result<void> cancelled(const CancelFlag &cancel)
+{
+    if (cancel.load())
+        return fail(ErrorCode::Cancelled, QStringLiteral("The backup was cancelled"));
+    return {};
+}
+
+// The staged artifact: a new 0600 file written through a plain descriptor.
+class ArtifactWriter final
+{
+public:
+    ~ArtifactWriter()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Result<void> open(const QString &path)
+    {
+        m_path = path;
+        m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (m_fd < 0)
+            return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Creating the artifact"), path));
+        return {};
+    }
+    Result<void> write(const char *data, qsizetype size)
+    {
+        m_hash.add(data, size);
+        while (size > 0) {
+            const ssize_t n = ::write(m_fd, data, size_t(size));
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Writing the artifact"), m_path));
+            }
+            data += n;
+            size -= n;
+            m_size += n;
+        }
+        return {};
+    }
+    Result<void> close()
+    {
+        const int fd = std::exchange(m_fd, -1);
+        if (::fsync(fd) != 0 || ::close(fd) != 0)
+            return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Flushing the artifact"), m_path));
+        return {};
+    }
+    qint64 size() const { return m_size; }
+    QString sha256() { return m_hash.hexDigest(); }
+
+private:
+    QString m_path;
+    int m_fd = -1;
+    qint64 m_size = 0;
+    Sha256 m_hash;
+};
+
+Result<QString> sha256OfFile(const QString &path, const CancelFlag &cancel, const ProgressFn &progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("Reading the artifact back failed"), file.errorString());
+    Sha256 hash;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    qint64 done = 0;
+    const qint64 total = file.size();
+    for (;;) {
+        if (auto ok = cancelled(cancel); !ok)
+            return std::unexpected(ok.error());
+        const qint64 n = file.read(buffer.data(), kChunk);
+        if (n < 0)
+            return fail(ErrorCode::Io, QStringLiteral("Reading the artifact back failed"), file.errorString());
+        if (n == 0)
+            break;
+        hash.add(buffer.constData(), n);
+        done += n;
+        if (progress)
+            progress(QStringLiteral("read back"), done, total);
+    }
+    return hash.hexDigest();
+}
+
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
+}
+
+qint64 sourceBytes(const QString &path)
+{
+    return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
+}
+
+} // namespace
+
+Result<BackupResult> BackupPipeline::run(const BackupParams &params, const CancelFlag &cancel, const ProgressFn &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (auto ok = checkLevel(params.codec, params.level); !ok)
+        return std::unexpected(ok.error());
+    const QString source = QFileInfo(params.sourcePath).absoluteFilePath();
+    if (auto ok = snapshot::checkSource(source); !ok)
+        return std::unexpected(ok.error());
+
+    auto repo = Repository::open(params.repositoryPath);
+    if (!repo)
+        return std::unexpected(repo.error());
+    if (repo->requireEncryption())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("This repository requires encrypted backups, and this Coffer cannot encrypt yet"),
+                    repo->root());
+    if (!QFileInfo(repo->stagingDir()).isWritable())
+        return fail(ErrorCode::PermissionDenied,
+                    QStringLiteral("The repository cannot be written to; check the owner and mode of its folder"),
+                    repo->stagingDir());
+    // The snapshot and the artifact both sit in the repository until the snapshot is removed.
+    const qint64 needed = sourceBytes(source) * 2;
+    const qint64 available = fileutil::freeBytes(repo->stagingDir());
+    if (available >= 0 && available < needed)
+        return fail(ErrorCode::Io,
+                    QStringLiteral("Not enough free space in the repository: %1 MiB needed, %2 MiB free")
+                        .arg(needed >> 20)
+                        .arg(available >> 20),
+                    repo->root());
+
+    auto lock = RepoLock::acquire(repo->locksDir(), RepoLock::Kind::Shared,
+                                  QStringLiteral("backup %1").arg(params.database), kLockTimeoutMs);
+    if (!lock)
+        return std::unexpected(lock.error());
+
+    Manifest manifest;
+    manifest.id = QUuid::createUuid().toString(QUuid::Id128);
+    manifest.database = params.database.isEmpty() ? QFileInfo(source).completeBaseName() : params.database;
+    manifest.group = params.group;
+    manifest.sourcePath = source;
+    manifest.sqliteVersion = DatabaseInspector::sqliteVersion();
+    manifest.created = QDateTime::currentDateTimeUtc();
+    manifest.trigger = params.trigger;
+    manifest.tags = params.tags;
+    manifest.compression = codecName(params.codec);
+    manifest.compressionLevel = params.level;
+    manifest.host = QSysInfo::machineHostName();
+    manifest.user = currentUser();
+    manifest.cofferVersion = QStringLiteral(COFFER_VERSION_STRING);
+    manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec);
+
+    Cleanup cleanup;
+    const QString snapshotPath = QStringLiteral("%1/%2.snapshot").arg(repo->stagingDir(), manifest.id);
+    const QString stagedArtifact = QStringLiteral("%1/%2.artifact").arg(repo->stagingDir(), manifest.id);
+    cleanup.add(snapshotPath);
+    cleanup.add(stagedArtifact);
+
+    // 1. Online, consistent snapshot.
+    if (auto taken = snapshot::take(source, snapshotPath, cancel, progress); !taken)
+        return std::unexpected(taken.error());
+    auto stats = DatabaseInspector::stats(snapshotPath);
+    if (!stats)
+        return std::unexpected(stats.error());
+    manifest.pageSize = stats->pageSize;
+    manifest.pageCount = stats->pageCount;
+    manifest.tableCount = stats->tableCount;
+    manifest.schemaHash = stats->schemaHash;
+    manifest.rowCounts = stats->rowCounts;
+
+    // 2. One streaming pass: plaintext hash, compression, artifact hash.
+    QFile plain(snapshotPath);
+    if (!plain.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), plain.errorString());
+    const qint64 plainTotal = plain.size();
+    auto compressor = Compressor::create(params.codec, params.level,
+                                         params.workers > 0 ? params.workers : QThread::idealThreadCount(), plainTotal);
+    if (!compressor)
+        return std::unexpected(compressor.error());
+    ArtifactWriter artifact;
+    if (auto opened = artifact.open(stagedArtifact); !opened)
+        return std::unexpected(opened.error());
+    const ByteSink sink = [&artifact](const char *data, qsizetype size) { return artifact.write(data, size); };
+    Sha256 plainHash;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    qint64 done = 0;
+    for (;;) {
+        if (auto ok = cancelled(cancel); !ok)
+            return std::unexpected(ok.error());
+        const qint64 n = plain.read(buffer.data(), kChunk);
+        if (n < 0)
+            return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), plain.errorString());
+        if (n == 0)
+            break;
+        plainHash.add(buffer.constData(), n);
+        if (auto written = (*compressor)->write(buffer.constData(), n, sink); !written)
+            return std::unexpected(written.error());
+        done += n;
+        if (progress)
+            progress(QStringLiteral("compress"), done, plainTotal);
+        testhooks::holdPoint("backup-stream");
+    }
+    if (auto finished = (*compressor)->finish(sink); !finished)
+        return std::unexpected(finished.error());
+    if (auto closed = artifact.close(); !closed)
+        return std::unexpected(closed.error());
+    plain.close();
+    QFile::remove(snapshotPath);
+    manifest.plaintextSize = done;
+    manifest.plaintextSha256 = plainHash.hexDigest();
+    manifest.artifactSize = artifact.size();
+    manifest.artifactSha256 = artifact.sha256();
+    if (auto ok = cancelled(cancel); !ok)
+        return std::unexpected(ok.error());
+
+    // 3. Publish the artifact, read it back, then publish the manifest and index it.
+    BackupResult result;
+    result.artifactPath = repo->artifactPath(manifest);
+    result.manifestPath = repo->manifestPath(manifest);
+    if (auto published = fileutil::publish(stagedArtifact, result.artifactPath); !published)
+        return std::unexpected(published.error());
+    cleanup.add(result.artifactPath);
+    testhooks::holdPoint("backup-published-artifact");
+    if (params.readBack) {
+        auto readBack = sha256OfFile(result.artifactPath, cancel, progress);
+        if (!readBack)
+            return std::unexpected(readBack.error());
+        if (*readBack != manifest.artifactSha256)
+            return fail(ErrorCode::Corrupt,
+                        QStringLiteral("The artifact read back differs from what was written; the storage is unreliable"),
+                        QStringLiteral("wrote %1, read %2").arg(manifest.artifactSha256, *readBack));
+    }
+    manifest.durationMs = timer.elapsed();
+    if (auto written = fileutil::writeAtomically(result.manifestPath, manifest.toBytes(), repo->stagingDir()); !written)
+        return std::unexpected(written.error());
+    cleanup.add(result.manifestPath);
+
+    auto catalog = Catalog::open(*repo);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    if (auto inserted = catalog->insertBackup(manifest); !inserted)
+        return std::unexpected(inserted.error());
+    cleanup.keep(result.artifactPath);
+    cleanup.keep(result.manifestPath);
+    catalog->audit(QStringLiteral("backup"), manifest.database, QStringLiteral("ok"),
+                   QStringLiteral("%1 %2 bytes").arg(manifest.id).arg(manifest.artifactSize));
+    result.manifest = manifest;
+    return result;
+}
+
+} // namespace coffer

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "backup/Codec.h"
+#include "backup/Manifest.h"
+#include "common/Error.h"
+#include "common/Progress.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace coffer {
+
+struct BackupParams {
+    QString repositoryPath;
+    QString sourcePath;
+    QString database; // the name in the catalog; defaults to the file's base name
+    QString group;
+    Codec codec = Codec::Zstd;
+    int level = 3;
+    int workers = 0;  // zstd worker threads; 0 = one per core
+    QStringList tags;
+    QString trigger = QStringLiteral("manual");
+    bool readBack = true; // re-read the published artifact and check its SHA-256
+};
+
+struct BackupResult {
+    Manifest manifest;
+    QString artifactPath;
+    QString manifestPath;
+};
+
+// snapshot -> (SHA-256, compress, SHA-256) in one streaming pass -> publish artifact ->
+// read back -> publish manifest -> index. A failure or cancel at any step leaves nothing
+// in the catalog and nothing outside staging.
+class BackupPipeline final
+{
+public:
+    static Result<BackupResult> run(const BackupParams &params, const CancelFlag &cancel, const ProgressFn &progress);
+};
+
+} // namespace coffer

@@ -1,0 +1,121 @@
+#include "common/FileUtil.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace coffer::fileutil {
+
+Error errnoError(int err, const QString &what, const QString &path)
+{
+    const QString detail = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err)));
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT:
+        return {ErrorCode::Io, QStringLiteral("%1 failed: the disk is full; free space and try again").arg(what), detail};
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return {ErrorCode::PermissionDenied,
+                QStringLiteral("%1 failed: permission denied; check the owner and mode of the folder").arg(what), detail};
+    case ENOENT:
+        return {ErrorCode::NotFound, QStringLiteral("%1 failed: no such file or folder").arg(what), detail};
+    default:
+        return {ErrorCode::Io, QStringLiteral("%1 failed").arg(what), detail};
+    }
+}
+
+Result<void> makePrivateDirs(const QString &path)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    if (QFileInfo(clean).isDir())
+        return {};
+    const QString parent = QFileInfo(clean).path();
+    if (parent != clean) {
+        if (auto made = makePrivateDirs(parent); !made)
+            return made;
+    }
+    if (::mkdir(QFile::encodeName(clean).constData(), 0700) != 0 && errno != EEXIST)
+        return std::unexpected(errnoError(errno, QStringLiteral("Creating a folder"), clean));
+    return {};
+}
+
+Result<void> fsyncPath(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::unexpected(errnoError(errno, QStringLiteral("Opening for fsync"), path));
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0)
+        return std::unexpected(errnoError(err, QStringLiteral("Flushing to disk"), path));
+    return {};
+}
+
+Result<void> fsyncDirectory(const QString &dir)
+{
+    return fsyncPath(dir);
+}
+
+Result<void> publish(const QString &from, const QString &to)
+{
+    if (auto synced = fsyncPath(from); !synced)
+        return synced;
+    const QString dir = QFileInfo(to).absolutePath();
+    if (auto made = makePrivateDirs(dir); !made)
+        return made;
+    // Never replace an existing file. renameat2(RENAME_NOREPLACE) where the file system
+    // has it; otherwise (FAT media, some network shares) check-then-rename.
+    const QByteArray src = QFile::encodeName(from);
+    const QByteArray dst = QFile::encodeName(to);
+    if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) != 0) {
+        if (errno == EEXIST)
+            return fail(ErrorCode::Io, QStringLiteral("Publishing failed: the destination already exists"), to);
+        if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+            return std::unexpected(errnoError(errno, QStringLiteral("Publishing"), to));
+        if (QFileInfo::exists(to))
+            return fail(ErrorCode::Io, QStringLiteral("Publishing failed: the destination already exists"), to);
+        if (::rename(src.constData(), dst.constData()) != 0)
+            return std::unexpected(errnoError(errno, QStringLiteral("Publishing"), to));
+    }
+    if (auto synced = fsyncDirectory(dir); !synced)
+        return synced;
+    return fsyncDirectory(QFileInfo(from).absolutePath());
+}
+
+Result<void> writeAtomically(const QString &to, const QByteArray &data, const QString &stagingDir)
+{
+    if (auto made = makePrivateDirs(stagingDir); !made)
+        return made;
+    QTemporaryFile file(stagingDir + QStringLiteral("/write-XXXXXX.tmp"));
+    file.setAutoRemove(true);
+    if (!file.open())
+        return fail(ErrorCode::Io, QStringLiteral("Could not create a file in the staging folder"),
+                    stagingDir + QStringLiteral(": ") + file.errorString());
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(data) != data.size() || !file.flush())
+        return std::unexpected(errnoError(errno ? errno : EIO, QStringLiteral("Writing"), file.fileName()));
+    if (::fsync(file.handle()) != 0)
+        return std::unexpected(errnoError(errno, QStringLiteral("Flushing to disk"), file.fileName()));
+    auto published = publish(file.fileName(), to);
+    return published;
+}
+
+qint64 freeBytes(const QString &path)
+{
+    QFileInfo info(path);
+    while (!info.exists() && info.absolutePath() != info.absoluteFilePath())
+        info = QFileInfo(info.absolutePath());
+    return QStorageInfo(info.absoluteFilePath()).bytesAvailable();
+}
+
+} // namespace coffer::fileutil

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Durable, private file-system steps the pipeline is built from: every artifact and
+// manifest is written 0600 in staging, fsynced, renamed into place, and its folder fsynced.
+namespace coffer::fileutil {
+
+// An Error for a failed system call, naming the path; ENOSPC, EACCES and ENOENT get
+// their own codes and a sentence that says what to do.
+Error errnoError(int err, const QString &what, const QString &path);
+
+// mkdir -p with 0700 for every folder it creates.
+Result<void> makePrivateDirs(const QString &path);
+
+Result<void> fsyncPath(const QString &path);
+Result<void> fsyncDirectory(const QString &dir);
+
+// fsync `from`, create the destination folder, rename without replacing an existing
+// file, fsync the destination folder.
+Result<void> publish(const QString &from, const QString &to);
+
+// Write `data` to a new file in `stagingDir` (0600), then publish() it to `to`.
+Result<void> writeAtomically(const QString &to, const QByteArray &data, const QString &stagingDir);
+
+// Free bytes on the file system holding `path` (or its nearest existing parent).
+qint64 freeBytes(const QString &path);
+
+} // namespace coffer::fileutil

@@ -1,0 +1,328 @@
+#include "repository/Catalog.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSysInfo>
+
+namespace coffer {
+
+namespace {
+
+QString isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
+}
+
+QString checksToJson(const QList<CheckResult> &checks)
+{
+    QJsonArray array;
+    for (const CheckResult &check : checks)
+        array.append(QJsonObject{{QStringLiteral("name"), check.name},
+                                 {QStringLiteral("ok"), check.ok},
+                                 {QStringLiteral("detail"), check.detail}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<CheckResult> checksFromJson(const QString &text)
+{
+    QList<CheckResult> checks;
+    for (const QJsonValue &value : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonObject object = value.toObject();
+        checks << CheckResult{object.value(QStringLiteral("name")).toString(), object.value(QStringLiteral("ok")).toBool(),
+                              object.value(QStringLiteral("detail")).toString()};
+    }
+    return checks;
+}
+
+} // namespace
+
+Catalog::Catalog(const Repository &repository)
+    : m_repository(repository)
+{
+}
+
+Result<Catalog> Catalog::open(const Repository &repository)
+{
+    Catalog catalog(repository);
+    auto db = SqliteDb::open(repository.catalogPath(), SqliteDb::Mode::Create);
+    if (!db)
+        return std::unexpected(db.error());
+    catalog.m_db = std::move(*db);
+    QFile::setPermissions(repository.catalogPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto migrated = catalog.migrate(); !migrated)
+        return std::unexpected(migrated.error());
+    return catalog;
+}
+
+Result<void> Catalog::migrate()
+{
+    auto version = m_db.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return std::unexpected(version.error());
+    const int current = version->toInt();
+    if (current > kSchemaVersion)
+        return fail(ErrorCode::UnsupportedFormat,
+                    QStringLiteral("The repository's catalog was written by a newer Coffer; upgrade Coffer to use it"),
+                    m_db.path());
+    if (current == kSchemaVersion)
+        return {};
+    return m_db.exec(QStringLiteral(R"(
+        BEGIN IMMEDIATE;
+        CREATE TABLE IF NOT EXISTS backups(
+            id TEXT PRIMARY KEY,
+            database TEXT NOT NULL,
+            grp TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            artifact_size INTEGER NOT NULL,
+            plaintext_size INTEGER NOT NULL,
+            manifest TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS backups_by_database ON backups(database, created);
+        CREATE TABLE IF NOT EXISTS verifications(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            backup_id TEXT NOT NULL,
+            time TEXT NOT NULL,
+            level TEXT NOT NULL,
+            ok INTEGER NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            checks TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS verifications_by_backup ON verifications(backup_id, id);
+        CREATE TABLE IF NOT EXISTS audit(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time TEXT NOT NULL,
+            host TEXT NOT NULL,
+            user TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL);
+        PRAGMA user_version = 1;
+        COMMIT;)"));
+}
+
+Result<void> Catalog::insertBackup(const Manifest &manifest)
+{
+    auto stmt = m_db.prepare(QStringLiteral(
+        "INSERT INTO backups(id, database, grp, created, trigger, artifact_size, plaintext_size, manifest) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, manifest.id)
+        .bind(2, manifest.database)
+        .bind(3, manifest.group)
+        .bind(4, manifest.created.toUTC().toString(Qt::ISODateWithMs))
+        .bind(5, manifest.trigger)
+        .bind(6, manifest.artifactSize)
+        .bind(7, manifest.plaintextSize)
+        .bind(8, QString::fromUtf8(manifest.toBytes()));
+    return stmt->run();
+}
+
+Result<void> Catalog::removeBackup(const QString &id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("DELETE FROM backups WHERE id = ?"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, id);
+    return stmt->run();
+}
+
+Result<QList<CatalogEntry>> Catalog::query(const QString &where, const QString &argument)
+{
+    QHash<QString, VerifyOutcome> lastVerification;
+    {
+        auto stmt = m_db.prepare(QStringLiteral(
+            "SELECT backup_id, time, level, duration_ms, checks FROM verifications v "
+            "WHERE id = (SELECT max(id) FROM verifications WHERE backup_id = v.backup_id)"));
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        for (;;) {
+            auto row = stmt->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            VerifyOutcome outcome;
+            outcome.backupId = stmt->text(0);
+            outcome.time = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
+            outcome.level = stmt->text(2);
+            outcome.durationMs = stmt->integer(3);
+            outcome.checks = checksFromJson(stmt->text(4));
+            lastVerification.insert(outcome.backupId, outcome);
+        }
+    }
+
+    auto stmt = m_db.prepare(QStringLiteral("SELECT manifest FROM backups %1 ORDER BY created DESC, id").arg(where));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    if (!argument.isNull())
+        stmt->bind(1, argument);
+    QList<CatalogEntry> entries;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        auto manifest = Manifest::fromBytes(stmt->text(0).toUtf8());
+        if (!manifest)
+            return fail(ErrorCode::Corrupt,
+                        QStringLiteral("The catalog is damaged; rebuild it with 'coffer-cli repo reindex'"),
+                        manifest.error().toString());
+        CatalogEntry entry;
+        entry.manifest = *manifest;
+        entry.artifactPath = m_repository.artifactPath(entry.manifest);
+        entry.manifestPath = m_repository.manifestPath(entry.manifest);
+        if (auto it = lastVerification.constFind(entry.manifest.id); it != lastVerification.constEnd()) {
+            entry.lastVerification = *it;
+            entry.lastVerification->database = entry.manifest.database;
+        }
+        entries << entry;
+    }
+    return entries;
+}
+
+Result<QList<CatalogEntry>> Catalog::backups(const QString &database)
+{
+    if (database.isEmpty())
+        return query({}, QString());
+    return query(QStringLiteral("WHERE database = ?"), database);
+}
+
+Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
+{
+    const QString prefix = idOrPrefix.trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{4,32}$"));
+    if (!hex.match(prefix).hasMatch())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("'%1' is not a backup id: use the id (or its first 8 characters) shown by 'list'")
+                        .arg(idOrPrefix));
+    auto matches = query(QStringLiteral("WHERE id LIKE ? || '%'"), prefix);
+    if (!matches)
+        return std::unexpected(matches.error());
+    if (matches->isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("No backup with id '%1' in this repository").arg(idOrPrefix));
+    if (matches->size() > 1)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("The id '%1' matches %2 backups; give more characters").arg(idOrPrefix).arg(matches->size()));
+    return matches->first();
+}
+
+Result<void> Catalog::recordVerification(const VerifyOutcome &outcome)
+{
+    auto stmt = m_db.prepare(QStringLiteral(
+        "INSERT INTO verifications(backup_id, time, level, ok, duration_ms, checks) VALUES(?, ?, ?, ?, ?, ?)"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, outcome.backupId)
+        .bind(2, outcome.time.toUTC().toString(Qt::ISODateWithMs))
+        .bind(3, outcome.level)
+        .bind(4, qint64(outcome.ok() ? 1 : 0))
+        .bind(5, outcome.durationMs)
+        .bind(6, checksToJson(outcome.checks));
+    return stmt->run();
+}
+
+Result<void> Catalog::audit(const QString &action, const QString &subject, const QString &outcome, const QString &detail)
+{
+    auto stmt = m_db.prepare(QStringLiteral(
+        "INSERT INTO audit(time, host, user, action, subject, outcome, detail) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, isoNow())
+        .bind(2, QSysInfo::machineHostName())
+        .bind(3, currentUser())
+        .bind(4, action)
+        .bind(5, subject)
+        .bind(6, outcome)
+        .bind(7, detail);
+    return stmt->run();
+}
+
+Result<QList<Catalog::AuditRecord>> Catalog::auditTrail(int limit)
+{
+    auto stmt = m_db.prepare(QStringLiteral(
+        "SELECT time, host, user, action, subject, outcome, detail FROM audit ORDER BY id DESC LIMIT ?"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, qint64(limit));
+    QList<AuditRecord> records;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return records;
+        records << AuditRecord{QDateTime::fromString(stmt->text(0), Qt::ISODateWithMs),
+                               stmt->text(1),
+                               stmt->text(2),
+                               stmt->text(3),
+                               stmt->text(4),
+                               stmt->text(5),
+                               stmt->text(6)};
+    }
+}
+
+Result<ReindexReport> Catalog::rebuild()
+{
+    ReindexReport report;
+    QList<Manifest> manifests;
+    QDirIterator it(m_repository.backupsDir(), {QStringLiteral("*") + QLatin1String(Repository::kManifestSuffix)},
+                    QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            report.problems << QStringLiteral("%1: cannot be read (%2)").arg(m_repository.relative(path), file.errorString());
+            continue;
+        }
+        auto manifest = Manifest::fromBytes(file.readAll());
+        if (!manifest) {
+            report.problems << QStringLiteral("%1: %2").arg(m_repository.relative(path), manifest.error().toString());
+            continue;
+        }
+        if (m_repository.manifestPath(*manifest) != path) {
+            report.problems << QStringLiteral("%1: does not belong at this place (its id and date say %2)")
+                                   .arg(m_repository.relative(path), m_repository.relative(m_repository.manifestPath(*manifest)));
+            continue;
+        }
+        if (!QFileInfo::exists(m_repository.artifactPath(*manifest)))
+            report.problems << QStringLiteral("%1: its artifact %2 is missing (indexed anyway; verify will fail)")
+                                   .arg(m_repository.relative(path), manifest->artifactFile);
+        manifests << *manifest;
+    }
+
+    if (auto begun = m_db.exec(QStringLiteral("BEGIN IMMEDIATE; DELETE FROM backups;")); !begun)
+        return std::unexpected(begun.error());
+    QSet<QString> seen;
+    for (const Manifest &manifest : std::as_const(manifests)) {
+        if (seen.contains(manifest.id)) {
+            report.problems << QStringLiteral("backup %1 has two manifests; indexed the first").arg(manifest.id);
+            continue;
+        }
+        seen.insert(manifest.id);
+        if (auto inserted = insertBackup(manifest); !inserted) {
+            m_db.exec(QStringLiteral("ROLLBACK"));
+            return std::unexpected(inserted.error());
+        }
+        ++report.indexed;
+    }
+    if (auto committed = m_db.exec(QStringLiteral("COMMIT")); !committed)
+        return std::unexpected(committed.error());
+    return report;
+}
+
+} // namespace coffer

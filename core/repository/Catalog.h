@@ -1,0 +1,70 @@
+#pragma once
+
+#include "backup/Manifest.h"
+#include "common/Error.h"
+#include "common/SqliteDb.h"
+#include "repository/Repository.h"
+#include "verify/CheckResult.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace coffer {
+
+// One backup as the catalog knows it.
+struct CatalogEntry {
+    Manifest manifest;
+    QString artifactPath; // absolute
+    QString manifestPath; // absolute
+    std::optional<VerifyOutcome> lastVerification;
+};
+
+// What a rebuild of the catalog found.
+struct ReindexReport {
+    int indexed = 0;
+    QStringList problems; // manifests that could not be read, artifacts that are missing
+};
+
+// catalog.db: the SQLite index of a repository's backups, verifications and audit trail.
+// Only an index — rebuild() recreates the backup list from the manifests. One connection;
+// open one Catalog per thread.
+class Catalog final
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    static Result<Catalog> open(const Repository &repository);
+
+    Result<void> insertBackup(const Manifest &manifest);
+    Result<void> removeBackup(const QString &id);
+    // Newest first; all databases when `database` is empty.
+    Result<QList<CatalogEntry>> backups(const QString &database = {});
+    // By full id or unique prefix (at least 4 characters).
+    Result<CatalogEntry> backup(const QString &idOrPrefix);
+
+    Result<void> recordVerification(const VerifyOutcome &outcome);
+
+    // Appends one line to the audit trail (who, when, what, on what, how it ended).
+    Result<void> audit(const QString &action, const QString &subject, const QString &outcome,
+                       const QString &detail = {});
+    struct AuditRecord {
+        QDateTime time;
+        QString host, user, action, subject, outcome, detail;
+    };
+    Result<QList<AuditRecord>> auditTrail(int limit = 1000);
+
+    // Replaces the backup index with what the manifests under backups/ say.
+    Result<ReindexReport> rebuild();
+
+private:
+    explicit Catalog(const Repository &repository);
+    Result<void> migrate();
+    Result<QList<CatalogEntry>> query(const QString &where, const QString &argument);
+
+    Repository m_repository;
+    SqliteDb m_db;
+};
+
+} // namespace coffer

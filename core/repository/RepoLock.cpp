@@ -1,0 +1,154 @@
+#include "repository/RepoLock.h"
+
+#include "common/FileUtil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSysInfo>
+#include <QThread>
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+#include <utility>
+
+namespace coffer {
+
+namespace {
+
+QString kindName(RepoLock::Kind kind)
+{
+    return kind == RepoLock::Kind::Exclusive ? QStringLiteral("exclusive") : QStringLiteral("shared");
+}
+
+bool processAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+QString describe(const RepoLock::Holder &holder)
+{
+    return QStringLiteral("%1 lock held by pid %2 on %3 since %4 (%5)")
+        .arg(kindName(holder.kind))
+        .arg(holder.pid)
+        .arg(holder.host, holder.since.toString(Qt::ISODate), holder.purpose);
+}
+
+} // namespace
+
+RepoLock::~RepoLock()
+{
+    release();
+}
+
+RepoLock::RepoLock(RepoLock &&other) noexcept
+    : m_file(std::exchange(other.m_file, QString()))
+{
+}
+
+RepoLock &RepoLock::operator=(RepoLock &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_file = std::exchange(other.m_file, QString());
+    }
+    return *this;
+}
+
+void RepoLock::release()
+{
+    if (!m_file.isEmpty())
+        QFile::remove(std::exchange(m_file, QString()));
+}
+
+QList<RepoLock::Holder> RepoLock::holders(const QString &locksDir)
+{
+    QList<Holder> live;
+    const QString thisHost = QSysInfo::machineHostName();
+    const QDir dir(locksDir);
+    for (const QString &name : dir.entryList({QStringLiteral("*.lock")}, QDir::Files)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        Holder holder;
+        holder.file = file.fileName();
+        holder.host = json.value(QStringLiteral("host")).toString();
+        holder.pid = qint64(json.value(QStringLiteral("pid")).toDouble());
+        holder.kind = json.value(QStringLiteral("kind")).toString() == QStringLiteral("exclusive") ? Kind::Exclusive
+                                                                                                   : Kind::Shared;
+        holder.since = QDateTime::fromString(json.value(QStringLiteral("time")).toString(), Qt::ISODate);
+        holder.purpose = json.value(QStringLiteral("purpose")).toString();
+        // A half-written lock file (its writer died mid-write) has no pid: stale too.
+        const bool stale = holder.pid <= 0 || (holder.host == thisHost && !processAlive(holder.pid));
+        if (stale) {
+            file.close();
+            QFile::remove(holder.file);
+            continue;
+        }
+        live << holder;
+    }
+    return live;
+}
+
+Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QString &purpose, int timeoutMs)
+{
+    if (auto made = fileutil::makePrivateDirs(locksDir); !made)
+        return std::unexpected(made.error());
+    const QString host = QSysInfo::machineHostName();
+    const QString path = QDir(locksDir).filePath(QStringLiteral("%1-%2-%3.%4.lock")
+                                                     .arg(host)
+                                                     .arg(::getpid())
+                                                     .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+                                                     .arg(kindName(kind)));
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("host"), host},
+                                                      {QStringLiteral("pid"), qint64(::getpid())},
+                                                      {QStringLiteral("kind"), kindName(kind)},
+                                                      {QStringLiteral("time"),
+                                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                                      {QStringLiteral("purpose"), purpose}})
+                                .toJson(QJsonDocument::Compact);
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Taking the repository lock"), path));
+        const bool written = ::write(fd, body.constData(), size_t(body.size())) == body.size();
+        ::close(fd);
+        if (!written) {
+            QFile::remove(path);
+            return fail(ErrorCode::Io, QStringLiteral("Taking the repository lock failed: could not write the lock file"),
+                        path);
+        }
+        RepoLock lock;
+        lock.m_file = path;
+
+        std::optional<Holder> conflict;
+        for (const Holder &holder : holders(locksDir)) {
+            if (holder.file == path)
+                continue;
+            if (kind == Kind::Exclusive || holder.kind == Kind::Exclusive) {
+                conflict = holder;
+                break;
+            }
+        }
+        if (!conflict)
+            return lock;
+        lock.release();
+        if (timer.elapsed() >= timeoutMs)
+            return fail(ErrorCode::Locked,
+                        QStringLiteral("The repository is busy: another Coffer operation holds it; try again when it "
+                                       "has finished"),
+                        describe(*conflict));
+        // Two exclusive acquirers back off by different amounts, so one wins.
+        QThread::msleep(50 + QRandomGenerator::global()->bounded(100));
+    }
+}
+
+} // namespace coffer

@@ -1,0 +1,159 @@
+#include "repository/Repository.h"
+
+#include "backup/Manifest.h"
+#include "common/FileUtil.h"
+#include "repository/Catalog.h"
+#include "repository/RepoLock.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace coffer {
+
+namespace {
+
+constexpr auto kConfigName = "coffer-repo.json";
+
+} // namespace
+
+QString Repository::configPath() const { return m_root + QLatin1Char('/') + QLatin1String(kConfigName); }
+QString Repository::catalogPath() const { return m_root + QStringLiteral("/catalog.db"); }
+QString Repository::backupsDir() const { return m_root + QStringLiteral("/backups"); }
+QString Repository::stagingDir() const { return m_root + QStringLiteral("/staging"); }
+QString Repository::locksDir() const { return m_root + QStringLiteral("/locks"); }
+
+QString Repository::safeName(const QString &name)
+{
+    QString out;
+    for (const QChar c : name)
+        out += (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') || c == QLatin1Char('_')
+                       || c == QLatin1Char('.')
+                   ? c
+                   : QLatin1Char('_');
+    while (out.startsWith(QLatin1Char('.')))
+        out[0] = QLatin1Char('_');
+    return out.isEmpty() ? QStringLiteral("_") : out.left(100);
+}
+
+QString Repository::folderFor(const Manifest &manifest) const
+{
+    const QDateTime created = manifest.created.toUTC();
+    return QStringLiteral("%1/%2/%3/%4")
+        .arg(backupsDir(), safeName(manifest.database), created.toString(QStringLiteral("yyyy")),
+             created.toString(QStringLiteral("MM")));
+}
+
+QString Repository::baseNameFor(const Manifest &manifest)
+{
+    return QStringLiteral("%1-%2-%3")
+        .arg(safeName(manifest.database), manifest.created.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
+             manifest.shortId());
+}
+
+QString Repository::artifactPath(const Manifest &manifest) const
+{
+    return folderFor(manifest) + QLatin1Char('/') + manifest.artifactFile;
+}
+
+QString Repository::manifestPath(const Manifest &manifest) const
+{
+    return folderFor(manifest) + QLatin1Char('/') + baseNameFor(manifest) + QLatin1String(kManifestSuffix);
+}
+
+QString Repository::relative(const QString &absolutePath) const
+{
+    return QDir(m_root).relativeFilePath(absolutePath);
+}
+
+Result<Repository> Repository::init(const QString &path, bool requireEncryption)
+{
+    const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    const QFileInfo info(root);
+    if (info.exists() && !info.isDir())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("Cannot create a repository: the path is a file"), root);
+    if (QFileInfo::exists(root + QLatin1Char('/') + QLatin1String(kConfigName)))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A repository already exists here"), root);
+    if (info.exists() && !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("Cannot create a repository in a folder that holds other files; choose an empty one"),
+                    root);
+
+    Repository repo;
+    repo.m_root = root;
+    repo.m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    repo.m_requireEncryption = requireEncryption;
+    for (const QString &dir : {root, repo.backupsDir(), repo.stagingDir(), repo.locksDir()}) {
+        if (auto made = fileutil::makePrivateDirs(dir); !made)
+            return std::unexpected(made.error());
+    }
+    const QJsonObject config{{QStringLiteral("format"), QStringLiteral("coffer-repository")},
+                             {QStringLiteral("format_version"), kFormatVersion},
+                             {QStringLiteral("id"), repo.m_id},
+                             {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                             {QStringLiteral("policy"),
+                              QJsonObject{{QStringLiteral("require_encryption"), requireEncryption}}}};
+    if (auto written = fileutil::writeAtomically(repo.configPath(), QJsonDocument(config).toJson(), repo.stagingDir());
+        !written)
+        return std::unexpected(written.error());
+    if (auto catalog = Catalog::open(repo); !catalog)
+        return std::unexpected(catalog.error());
+    return repo;
+}
+
+Result<Repository> Repository::open(const QString &path)
+{
+    const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    QFile file(root + QLatin1Char('/') + QLatin1String(kConfigName));
+    if (!QFileInfo(root).isDir())
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("No repository at this path; create one with 'coffer-cli init'"), root);
+    if (!file.exists())
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("This folder is not a Coffer repository (no coffer-repo.json); create one with "
+                                   "'coffer-cli init'"),
+                    root);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::PermissionDenied, QStringLiteral("Cannot read the repository's coffer-repo.json"),
+                    file.errorString());
+    QJsonParseError parseError;
+    const QJsonObject config = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError
+        || config.value(QStringLiteral("format")).toString() != QStringLiteral("coffer-repository"))
+        return fail(ErrorCode::Corrupt, QStringLiteral("The repository's coffer-repo.json is damaged or foreign"),
+                    file.fileName());
+    const int version = config.value(QStringLiteral("format_version")).toInt(-1);
+    if (version > kFormatVersion)
+        return fail(ErrorCode::UnsupportedFormat,
+                    QStringLiteral("This repository was written by a newer Coffer (format %1; this Coffer reads up to "
+                                   "%2); upgrade Coffer to use it")
+                        .arg(version)
+                        .arg(kFormatVersion),
+                    root);
+    if (version < 1)
+        return fail(ErrorCode::Corrupt, QStringLiteral("The repository's coffer-repo.json has no valid format_version"),
+                    file.fileName());
+
+    Repository repo;
+    repo.m_root = root;
+    repo.m_id = config.value(QStringLiteral("id")).toString();
+    repo.m_formatVersion = version;
+    repo.m_requireEncryption =
+        config.value(QStringLiteral("policy")).toObject().value(QStringLiteral("require_encryption")).toBool();
+
+    // Leftovers in staging belong to a crashed writer only when nobody else is working here.
+    if (QFileInfo(repo.stagingDir()).isWritable()) {
+        if (auto lock = RepoLock::acquire(repo.locksDir(), RepoLock::Kind::Exclusive, QStringLiteral("clean staging"));
+            lock) {
+            QDirIterator it(repo.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+            while (it.hasNext())
+                QFile::remove(it.next());
+        }
+    }
+    return repo;
+}
+
+} // namespace coffer

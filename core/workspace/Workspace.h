@@ -1,0 +1,68 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace coffer {
+
+// One database Coffer protects.
+struct DatabaseEntry {
+    QString name;
+    QString engine = QStringLiteral("sqlite");
+    QString path;  // absolute (relative paths in the file are resolved against its folder)
+    QString group; // e.g. a tenant slug; may be empty
+    std::optional<double> intervalHours; // runbook: backup.schedules.<db>.interval_hours
+    std::optional<int> retainCount;      // runbook: backup.schedules.<db>.retain_count
+};
+
+// One place backups live.
+struct RepositoryEntry {
+    QString name;
+    QString path; // absolute
+    bool isDefault = false;
+};
+
+// Workspace-wide backup settings, including the runbook shape `backup: {...}`.
+struct BackupDefaults {
+    QString compression = QStringLiteral("zstd");
+    int level = 3;
+    std::optional<int> retentionDays;  // backup.retention_days
+    bool encryptionEnabled = false;    // backup.encryption.enabled
+    QString keyEnvVar;                 // backup.encryption.key_env_var (the name, never a secret)
+    QVariantMap tenantBackupPolicy;    // backup.tenant_backup_policy, kept as written
+};
+
+// The databases Coffer protects and where their backups go: a human-edited YAML file.
+class Workspace final
+{
+public:
+    // --workspace, else $COFFER_WORKSPACE, else ~/.config/coffer/workspace.yaml.
+    static QString resolvePath(const QString &override = {});
+    static Result<Workspace> load(const QString &path);
+    // Parses text as if it were the file at `path` (used for relative paths and messages).
+    static Result<Workspace> parse(const QByteArray &yaml, const QString &path);
+
+    QString filePath() const { return m_filePath; }
+    const QList<DatabaseEntry> &databases() const { return m_databases; }
+    const QList<RepositoryEntry> &repositories() const { return m_repositories; }
+    const BackupDefaults &defaults() const { return m_defaults; }
+
+    std::optional<DatabaseEntry> database(const QString &name) const;
+    QList<DatabaseEntry> group(const QString &group) const;
+    // The repository marked default, else the only/first one.
+    std::optional<RepositoryEntry> defaultRepository() const;
+    std::optional<RepositoryEntry> repository(const QString &name) const;
+
+private:
+    QString m_filePath;
+    QList<DatabaseEntry> m_databases;
+    QList<RepositoryEntry> m_repositories;
+    BackupDefaults m_defaults;
+};
+
+} // namespace coffer
