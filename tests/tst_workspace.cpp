@@ -552,7 +552,7 @@ void TestWorkspace::loadErrors_data()
     QTest::newRow("a folder") << QStringLiteral("folder") << QByteArray() << int(ErrorCode::InvalidArgument)
                               << QStringList{QStringLiteral("folder"), QStringLiteral("YAML file")};
     QTest::newRow("a database") << QStringLiteral("orders.db")
-                                << QByteArray("SQLite format 3\0\x10\0\x01\x01", 22)
+                                << QByteArray("SQLite format 3\0\x10\0\x01\x01", 20)
                                 << int(ErrorCode::InvalidArgument)
                                 << QStringList{QStringLiteral("orders.db"), QStringLiteral("SQLite database")};
     QTest::newRow("binary") << QStringLiteral("blob.bin") << QByteArray("ab\0cd", 5)
@@ -625,6 +625,9 @@ void TestWorkspace::errors_data()
     QTest::newRow("duplicate database (list)")
         << QByteArray("databases:\n  - {name: orders, path: /a.db}\n  - {name: orders, path: /b.db}\n") << invalid
         << QStringList{at(3), QStringLiteral("'orders' is listed twice")} << QString();
+    QTest::newRow("names are not format strings")
+        << QByteArray("databases:\n  - {name: 'a%1b', path: /a.db}\n  - {name: 'a%1b', path: /b.db}\n") << invalid
+        << QStringList{at(3), QStringLiteral("'a%1b' is listed twice")} << QString();
     QTest::newRow("duplicate database (map)") << QByteArray("databases:\n  orders: /a.db\n  orders: /b.db\n")
                                               << invalid
                                               << QStringList{at(3), QStringLiteral("duplicate key 'orders'")}

@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
@@ -123,6 +125,19 @@ Result<QString> sha256OfFile(const QString &path, const CancelFlag &cancel, cons
             progress(QStringLiteral("read back"), done, total);
     }
     return hash.hexDigest();
+}
+
+Result<void> writeDurably(const QString &path, const QByteArray &data)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Writing to staging"), path));
+    const bool ok = ::write(fd, data.constData(), size_t(data.size())) == data.size() && ::fsync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return std::unexpected(fileutil::errnoError(err, QStringLiteral("Writing to staging"), path));
+    return {};
 }
 
 QString currentUser()
@@ -257,6 +272,13 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     BackupResult result;
     result.artifactPath = repo->artifactPath(manifest);
     result.manifestPath = repo->manifestPath(manifest);
+    const QString pending = repo->pendingRecordPath(manifest.id);
+    const QByteArray intent = QJsonDocument(QJsonObject{{QStringLiteral("artifact"), result.artifactPath},
+                                                        {QStringLiteral("manifest"), result.manifestPath}})
+                                  .toJson(QJsonDocument::Compact);
+    if (auto written = writeDurably(pending, intent); !written)
+        return std::unexpected(written.error());
+    cleanup.add(pending);
     if (auto published = fileutil::publish(stagedArtifact, result.artifactPath); !published)
         return std::unexpected(published.error());
     cleanup.add(result.artifactPath);
@@ -274,6 +296,7 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     if (auto written = fileutil::writeAtomically(result.manifestPath, manifest.toBytes(), repo->stagingDir()); !written)
         return std::unexpected(written.error());
     cleanup.add(result.manifestPath);
+    testhooks::holdPoint("backup-published-manifest");
 
     auto catalog = Catalog::open(*repo);
     if (!catalog)
@@ -282,6 +305,7 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
         return std::unexpected(inserted.error());
     cleanup.keep(result.artifactPath);
     cleanup.keep(result.manifestPath);
+    QFile::remove(pending);
     catalog->audit(QStringLiteral("backup"), manifest.database, QStringLiteral("ok"),
                    QStringLiteral("%1 %2 bytes").arg(manifest.id).arg(manifest.artifactSize));
     result.manifest = manifest;

@@ -26,6 +26,11 @@ QString Repository::backupsDir() const { return m_root + QStringLiteral("/backup
 QString Repository::stagingDir() const { return m_root + QStringLiteral("/staging"); }
 QString Repository::locksDir() const { return m_root + QStringLiteral("/locks"); }
 
+QString Repository::pendingRecordPath(const QString &backupId) const
+{
+    return QStringLiteral("%1/%2.pending").arg(stagingDir(), backupId);
+}
+
 QString Repository::safeName(const QString &name)
 {
     QString out;
@@ -148,12 +153,46 @@ Result<Repository> Repository::open(const QString &path)
     if (QFileInfo(repo.stagingDir()).isWritable()) {
         if (auto lock = RepoLock::acquire(repo.locksDir(), RepoLock::Kind::Exclusive, QStringLiteral("clean staging"));
             lock) {
+            repo.recoverInterruptedBackups();
             QDirIterator it(repo.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
             while (it.hasNext())
                 QFile::remove(it.next());
         }
     }
     return repo;
+}
+
+void Repository::recoverInterruptedBackups() const
+{
+    const QDir staging(stagingDir());
+    for (const QString &name : staging.entryList({QStringLiteral("*.pending")}, QDir::Files)) {
+        QFile record(staging.filePath(name));
+        if (!record.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject json = QJsonDocument::fromJson(record.readAll()).object();
+        record.close();
+        const QString artifact = QDir::cleanPath(json.value(QStringLiteral("artifact")).toString());
+        const QString manifest = QDir::cleanPath(json.value(QStringLiteral("manifest")).toString());
+        // The record lives in our own staging folder, but its paths are still checked: only
+        // files under backups/ are ever touched.
+        const QString inside = backupsDir() + QLatin1Char('/');
+        if (!artifact.startsWith(inside) || !manifest.startsWith(inside)) {
+            QFile::remove(record.fileName());
+            continue;
+        }
+        if (QFileInfo::exists(manifest)) {
+            QFile file(manifest);
+            if (file.open(QIODevice::ReadOnly)) {
+                if (auto parsed = Manifest::fromBytes(file.readAll()); parsed) {
+                    if (auto catalog = Catalog::open(*this); catalog && !catalog->backup(parsed->id))
+                        catalog->insertBackup(*parsed);
+                }
+            }
+        } else {
+            QFile::remove(artifact);
+        }
+        QFile::remove(record.fileName());
+    }
 }
 
 } // namespace coffer

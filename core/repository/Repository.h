@@ -43,12 +43,19 @@ public:
     // Path relative to the repository root, as stored in the catalog.
     QString relative(const QString &absolutePath) const;
 
+    // Path of the intent record a backup writes to staging before it publishes anything
+    // outside it. open() resolves leftover records: a backup whose manifest was published is
+    // indexed; otherwise its artifact is removed. A crash thus leaves no backup or a whole one.
+    QString pendingRecordPath(const QString &backupId) const;
+
     // A database name made safe to use as one folder name.
     static QString safeName(const QString &name);
 
     static constexpr const char *kManifestSuffix = ".manifest.json";
 
 private:
+    void recoverInterruptedBackups() const;
+
     QString m_root;
     QString m_id;
     int m_formatVersion = kFormatVersion;

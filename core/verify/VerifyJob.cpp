@@ -75,7 +75,7 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
                                                .arg(*params.minSize)};
         }
         if (params.maxAgeHours && newest.value(entry.manifest.database) == entry.manifest.id) {
-            const double ageHours = entry.manifest.created.secsTo(now) / 3600.0;
+            const double ageHours = double(entry.manifest.created.msecsTo(now)) / 3600000.0;
             outcome->checks << CheckResult{QStringLiteral("max_age"), ageHours <= *params.maxAgeHours,
                                            QStringLiteral("newest backup of %1 is %2 hours old; maximum %3")
                                                .arg(entry.manifest.database)

@@ -78,7 +78,7 @@ public:
         const QString where = m_filePath.isEmpty() ? QStringLiteral("<workspace>") : m_filePath;
         if (mark.is_null())
             return fail(code, QStringLiteral("%1: %2").arg(where, message));
-        return fail(code, QStringLiteral("%1:%2: %3").arg(where).arg(mark.line + 1).arg(message));
+        return fail(code, QStringLiteral("%1:%2: %3").arg(where, QString::number(mark.line + 1), message));
     }
     std::unexpected<Error> error(const YAML::Node &node, const QString &message,
                                  ErrorCode code = ErrorCode::InvalidArgument) const
@@ -187,7 +187,8 @@ Result<int> Parser::integer(const YAML::Node &map, const char *key, const QStrin
     if (!node.IsScalar() || !YAML::convert<int>::decode(node, value))
         return error(node, QStringLiteral("%1 must be a whole number, not '%2'").arg(what, str(YAML::Dump(node))));
     if (value < minimum)
-        return error(node, QStringLiteral("%1 must be at least %2, not %3").arg(what).arg(minimum).arg(value));
+        return error(node, QStringLiteral("%1 must be at least %2, not %3")
+                               .arg(what, QString::number(minimum), QString::number(value)));
     return value;
 }
 
@@ -483,13 +484,14 @@ Result<void> Parser::parseSchedules(const YAML::Node &node)
             return error(item.first, QStringLiteral("schedule of database '%1' must be a mapping with "
                                                     "interval_hours and/or retain_count")
                                          .arg(*name));
-        if (const YAML::Node hours = schedule["interval_hours"]) {
-            auto h = positiveNumber(schedule, "interval_hours", QStringLiteral("interval_hours of database '%1'").arg(*name));
+        if (schedule["interval_hours"]) {
+            auto h = positiveNumber(schedule, "interval_hours",
+                                    QStringLiteral("interval_hours of database '%1'").arg(*name));
             if (!h)
                 return std::unexpected(h.error());
             it->intervalHours = *h;
         }
-        if (const YAML::Node count = schedule["retain_count"]) {
+        if (schedule["retain_count"]) {
             auto c = integer(schedule, "retain_count", QStringLiteral("retain_count of database '%1'").arg(*name), 1);
             if (!c)
                 return std::unexpected(c.error());

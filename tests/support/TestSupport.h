@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+// Fixtures shared by the tests: real SQLite files, real repositories, the real coffer-cli.
+namespace testsupport {
+
+// Creates an SQLite database at `path` with tables `customers` (text), `orders` (integers)
+// and `blobs` (random blobs): `rows` rows each, an index, and WAL mode when asked.
+// Returns false (with a QTest failure message printed) if SQLite refused.
+bool makeSampleDatabase(const QString &path, int rows = 1000, bool wal = false);
+
+// Runs a statement on a database file with the sqlite3 C API; returns the first column of the
+// first row as text (empty when there is none).
+QString sqlite(const QString &path, const QString &sql);
+
+// The result of running coffer-cli.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+// Runs the built coffer-cli with `arguments`, COFFER_WORKSPACE pointing at `workspace`
+// (or at a path that does not exist, so the user's real workspace is never read).
+CliRun runCli(const QStringList &arguments, const QString &workspace = {}, int timeoutMs = 120000);
+
+// A temporary folder that holds an initialised repository at <dir>/repo.
+class TempRepository final
+{
+public:
+    TempRepository();
+    bool isValid() const { return m_ok; }
+    QString dir() const { return m_dir.path(); }
+    QString repo() const { return m_dir.path() + QStringLiteral("/repo"); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_ok = false;
+};
+
+// Every regular file below `dir`, relative to it, sorted.
+QStringList filesBelow(const QString &dir);
+
+// Flips one byte of a file at `offset` (negative: from the end).
+bool flipByte(const QString &path, qint64 offset);
+
+} // namespace testsupport

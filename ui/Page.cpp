@@ -1,0 +1,12 @@
+#include "Page.h"
+
+namespace coffer::ui {
+
+Page::Page(QWidget *parent)
+    : QWidget(parent)
+{
+}
+
+Page::~Page() = default;
+
+} // namespace coffer::ui

@@ -1,0 +1,115 @@
+#include "catalog/BackupDetailsView.h"
+
+#include "DisplayFormat.h"
+#include "catalog/BackupTableModel.h"
+
+#include <QLocale>
+
+namespace coffer::ui {
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// One "label: value" line of a section; the value is escaped here.
+QString field(const QString &label, const QString &value)
+{
+    return QStringLiteral("<tr><td style='color:#5a6473; padding-right:10px; white-space:nowrap'>%1</td>"
+                          "<td>%2</td></tr>")
+        .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+}
+
+// A titled block of fields.
+QString sectionBody(const QString &title, const QString &rows)
+{
+    return QStringLiteral("<p style='font-weight:600; margin-top:0px; margin-bottom:4px'>%1</p>"
+                          "<table cellspacing='0' cellpadding='1' style='margin-bottom:8px'>%2</table>")
+        .arg(esc(title), rows);
+}
+
+// A titled block as one column of the details.
+QString section(const QString &title, const QString &rows)
+{
+    return QStringLiteral("<td style='vertical-align:top; padding-right:32px'>%1</td>").arg(sectionBody(title, rows));
+}
+
+} // namespace
+
+BackupDetailsView::BackupDetailsView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("backupDetails"));
+    setAccessibleName(tr("Backup details"));
+    setOpenLinks(false);
+}
+
+BackupDetailsView::~BackupDetailsView() = default;
+
+void BackupDetailsView::showBackup(const BackupRow &row)
+{
+    const Manifest &m = row.entry.manifest;
+    const QLocale locale;
+    m_backupId = m.id;
+
+    QString backup;
+    backup += field(tr("ID"), m.id);
+    backup += field(tr("Database"), m.group.isEmpty() ? m.database : tr("%1 (group %2)").arg(m.database, m.group));
+    backup += field(tr("Created"), DisplayFormat::localTime(m.created));
+    backup += field(tr("Created (UTC)"), DisplayFormat::utcTime(m.created));
+    backup += field(tr("Trigger"), m.trigger);
+    backup += field(tr("Tags"), m.tags.join(QStringLiteral(", ")));
+    backup += field(tr("Pinned"), m.pinned ? tr("yes") : tr("no"));
+    backup += field(tr("Taken by"), tr("%1 on %2").arg(m.user, m.host));
+    backup += field(tr("Duration"), DisplayFormat::duration(m.durationMs));
+    backup += field(tr("Repository"), row.repository);
+
+    QString contents;
+    contents += field(tr("Size"), tr("%1 (%2 bytes)").arg(DisplayFormat::size(m.artifactSize), locale.toString(m.artifactSize)));
+    contents += field(tr("Database size"),
+                      tr("%1 (%2 bytes)").arg(DisplayFormat::size(m.plaintextSize), locale.toString(m.plaintextSize)));
+    contents += field(tr("Ratio"), DisplayFormat::ratio(m.plaintextSize, m.artifactSize));
+    contents += field(tr("Codec"), DisplayFormat::codec(m));
+    contents += field(tr("Pages"), tr("%1 × %2 bytes").arg(locale.toString(m.pageCount), locale.toString(m.pageSize)));
+    contents += field(tr("Tables"), locale.toString(m.tableCount));
+    contents += field(tr("SQLite"), m.sqliteVersion);
+    contents += field(tr("Coffer"), m.cofferVersion);
+
+    QString tables;
+    for (auto it = m.rowCounts.cbegin(); it != m.rowCounts.cend(); ++it)
+        tables += QStringLiteral("<tr><td style='padding-right:14px'>%1</td><td align='right'>%2</td></tr>")
+                      .arg(esc(it.key()), locale.toString(it.value()));
+    if (m.rowCounts.isEmpty())
+        tables = field(tr("Tables"), tr("none"));
+
+    const auto &verification = row.entry.lastVerification;
+    QString verified = field(tr("Result"), DisplayFormat::verification(verification));
+    if (verification)
+        verified += field(tr("Took"), DisplayFormat::duration(verification->durationMs));
+    verified += QStringLiteral("<tr><td colspan='2'>%1</td></tr>")
+                    .arg(esc(DisplayFormat::verificationDetail(verification)).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+
+    // Paths and hashes are long: they get the full width below the three columns.
+    QString files;
+    files += field(tr("Source"), m.sourcePath);
+    files += field(tr("Artifact"), row.entry.artifactPath);
+    files += field(tr("Artifact SHA-256"), m.artifactSha256);
+    files += field(tr("Database SHA-256"), m.plaintextSha256);
+
+    const QString columns = section(tr("Backup"), backup) + section(tr("Contents"), contents)
+        + QStringLiteral("<td style='vertical-align:top'>%1</td>")
+              .arg(sectionBody(tr("Rows per table"), tables) + sectionBody(tr("Last verification"), verified));
+    setHtml(QStringLiteral("<table cellspacing='0' cellpadding='0'><tr>%1</tr></table>"
+                           "<table cellspacing='0' cellpadding='1' style='margin-top:8px'>%2</table>")
+                .arg(columns, files));
+}
+
+void BackupDetailsView::showPlaceholder(const QString &text)
+{
+    m_backupId.clear();
+    setHtml(QStringLiteral("<p style='color:#6b7280'>%1</p>").arg(esc(text)));
+}
+
+} // namespace coffer::ui
