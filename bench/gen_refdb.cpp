@@ -31,7 +31,7 @@ constexpr int kRowsPerTransaction = 50000;
 constexpr int kRowsPerSizeCheck = 512;
 // Attachments get about a quarter of the file: a blob is added while blob bytes are below this
 // share of the row bytes (measured with dbstat: row payloads carry ~25% b-tree and index overhead).
-constexpr double kBlobShareOfRowBytes = 0.40;
+constexpr double kBlobShareOfRowBytes = 0.33;
 constexpr std::uint64_t kMinBlob = 4 * 1024;
 constexpr std::uint64_t kMaxBlob = 256 * 1024;
 constexpr std::int64_t kEpochStart = 1577836800; // 2020-01-01T00:00:00Z
@@ -222,11 +222,11 @@ void appendHex(std::string &out, std::uint64_t value, int digits)
 std::string notes(Rng &rng)
 {
     std::string text;
-    if (rng.chance(30))
+    if (rng.chance(20))
         return text;
     // Geometric-ish: 1 sentence usually, up to a dozen rarely.
     int sentences = 1;
-    while (sentences < 12 && rng.chance(45))
+    while (sentences < 12 && rng.chance(60))
         ++sentences;
     for (int s = 0; s < sentences; ++s) {
         const int words = int(rng.between(4, 16));
@@ -403,10 +403,10 @@ private:
         int rows = 0;
         addCustomer();
         ++rows;
-        const int orders = int(m_rng.between(1, 6));
+        const int orders = int(m_rng.between(1, 8));
         for (int i = 0; i < orders; ++i, ++rows)
             addOrder();
-        const int events = int(m_rng.between(1, 5));
+        const int events = int(m_rng.between(0, 3));
         for (int i = 0; i < events; ++i, ++rows)
             addEvent();
         while (double(m_counts.blobBytes) < kBlobShareOfRowBytes * double(m_counts.rowBytes)) {
@@ -466,7 +466,7 @@ private:
         const std::int64_t customers = m_counts.customers;
         const std::int64_t customer = m_rng.chance(70) ? std::max<std::int64_t>(1, customers - std::int64_t(m_rng.below(1000)))
                                                        : 1 + std::int64_t(m_rng.below(std::uint64_t(customers)));
-        const std::int64_t placed = m_clock - std::int64_t(m_rng.below(86400));
+        const std::int64_t placed = m_clock + std::int64_t(m_rng.below(3600));
         const std::string_view status = m_rng.pick(kOrderStatus);
         const std::string_view currency = m_rng.pick(kCurrencies);
         const std::int64_t amount = std::int64_t(std::exp(m_rng.unit() * 10.0) * 100.0) + 99;

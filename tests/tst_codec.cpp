@@ -80,8 +80,8 @@ Result<QByteArray> compress(Codec codec, const QByteArray &input, qsizetype chun
     };
     const qsizetype step = chunk > 0 ? chunk : std::max<qsizetype>(input.size(), 1);
     for (qsizetype offset = 0; offset < input.size(); offset += step) {
-        if (auto written = (*compressor)->write(input.constData() + offset, std::min(step, input.size() - offset), sink);
-            !written)
+        const qsizetype length = std::min(step, input.size() - offset);
+        if (auto written = (*compressor)->write(input.constData() + offset, length, sink); !written)
             return std::unexpected(written.error());
     }
     if (auto finished = (*compressor)->finish(sink); !finished)
@@ -585,7 +585,8 @@ void TstCodec::trailingGarbage()
     const auto decoded = decompress(codec, *compressed + garbage, chunk);
     QVERIFY(!decoded);
     QCOMPARE(decoded.error().code, ErrorCode::Corrupt);
-    QVERIFY2(decoded.error().message.contains(QLatin1String("follows the end")), qPrintable(decoded.error().toString()));
+    QVERIFY2(decoded.error().message.contains(QLatin1String("follows the end")),
+             qPrintable(decoded.error().toString()));
 }
 
 void TstCodec::largeExpansion_data()

@@ -85,7 +85,7 @@ void TstOnlineBackup::backupWhileWriterCommits()
             if (phase == QStringLiteral("snapshot"))
                 ++snapshotSteps;
         });
-        QVERIFY2(result.has_value(), qPrintable(result.error().toString()));
+        COFFER_VERIFY_OK(result);
         QVERIFY2(snapshotSteps >= 3, "the snapshot should take several steps");
         ledgerAfter << testsupport::sqlite(db, QStringLiteral("SELECT count(*) FROM ledger")).toLongLong();
         backups << *result;

@@ -72,7 +72,7 @@ void TstVerify::init()
     params.database = QStringLiteral("shop");
     CancelFlag cancel{false};
     auto result = BackupPipeline::run(params, cancel, {});
-    QVERIFY2(result.has_value(), qPrintable(result.error().toString()));
+    COFFER_VERIFY_OK(result);
     m_backup = *result;
 }
 

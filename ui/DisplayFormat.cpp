@@ -56,7 +56,10 @@ QString DisplayFormat::verification(const std::optional<VerifyOutcome> &outcome)
 {
     if (!outcome)
         return tr("never");
-    const QString when = outcome->time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    // Today's checks by time, older ones by date: short enough for a table column.
+    const QDateTime local = outcome->time.toLocalTime();
+    const QString when = local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm"))
+                                                              : local.toString(QStringLiteral("yyyy-MM-dd"));
     return outcome->ok() ? tr("ok (%1, %2)").arg(outcome->level, when)
                          : tr("FAILED (%1, %2)").arg(outcome->level, when);
 }

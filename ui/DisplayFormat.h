@@ -28,7 +28,7 @@ public:
     // "zstd 3", "gzip 6", "none"; plus the encryption scheme when there is one.
     static QString codec(const Manifest &manifest);
     static QString duration(qint64 ms);
-    // "never", "ok (full, <time>)" or "FAILED (quick, <time>)".
+    // "never", "ok (full, <when>)" or "FAILED (quick, <when>)": the time when today, else the date.
     static QString verification(const std::optional<VerifyOutcome> &outcome);
     // The failed checks one per line, or a line saying all passed.
     static QString verificationDetail(const std::optional<VerifyOutcome> &outcome);

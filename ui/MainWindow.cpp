@@ -35,10 +35,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->setIconSize(QSize(22, 22));
     m_navigation->setSpacing(2);
-    m_navigation->setFixedWidth(150);
+    m_navigation->setFixedWidth(132);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); }"
-                                               "QListWidget::item { padding: 6px 4px; border-radius: 4px; }"));
+                                               "QListWidget::item { padding: 6px 4px; border-radius: 4px; color: #1d2b3a; }"
+                                               "QListWidget::item:selected { background: #d6e2f2; color: #1d2b3a; }"
+                                               "QListWidget::item:hover:!selected { background: #e8eef7; }"));
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
 
     m_pages->setObjectName(QStringLiteral("pages"));

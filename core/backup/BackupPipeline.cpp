@@ -174,12 +174,14 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
         return fail(ErrorCode::PermissionDenied,
                     QStringLiteral("The repository cannot be written to; check the owner and mode of its folder"),
                     repo->stagingDir());
-    // The snapshot and the artifact both sit in the repository until the snapshot is removed.
-    const qint64 needed = sourceBytes(source) * 2;
+    // The snapshot must fit; the artifact's size is unknown until it is compressed, and a disk
+    // that fills up while writing it fails cleanly like any other write error.
+    const qint64 needed = sourceBytes(source) + (1 << 20);
     const qint64 available = fileutil::freeBytes(repo->stagingDir());
     if (available >= 0 && available < needed)
         return fail(ErrorCode::Io,
-                    QStringLiteral("Not enough free space in the repository: %1 MiB needed, %2 MiB free")
+                    QStringLiteral("Not enough free space in the repository for the snapshot: %1 MiB needed, %2 MiB "
+                                   "free")
                         .arg(needed >> 20)
                         .arg(available >> 20),
                     repo->root());

@@ -7,6 +7,11 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+// QVERIFY2 evaluates its message even when the check passes: only ask a failed
+// std::expected for its error.
+#define COFFER_VERIFY_OK(result)                                                                                 \
+    QVERIFY2((result).has_value(), (result).has_value() ? "" : qPrintable((result).error().toString()))
+
 // Fixtures shared by the tests: real SQLite files, real repositories, the real coffer-cli.
 namespace testsupport {
 

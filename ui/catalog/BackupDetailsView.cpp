@@ -19,7 +19,7 @@ QString field(const QString &label, const QString &value)
 {
     return QStringLiteral("<tr><td style='color:#5a6473; padding-right:10px; white-space:nowrap'>%1</td>"
                           "<td>%2</td></tr>")
-        .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+        .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 // A titled block of fields.
@@ -62,7 +62,7 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     backup += field(tr("Trigger"), m.trigger);
     backup += field(tr("Tags"), m.tags.join(QStringLiteral(", ")));
     backup += field(tr("Pinned"), m.pinned ? tr("yes") : tr("no"));
-    backup += field(tr("Taken by"), tr("%1 on %2").arg(m.user, m.host));
+    backup += field(tr("Taken by"), m.user.isEmpty() ? m.host : tr("%1 on %2").arg(m.user, m.host));
     backup += field(tr("Duration"), DisplayFormat::duration(m.durationMs));
     backup += field(tr("Repository"), row.repository);
 
@@ -84,14 +84,16 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     if (m.rowCounts.isEmpty())
         tables = field(tr("Tables"), tr("none"));
 
+    // Results, paths and hashes are long: they get the full width below the three columns.
     const auto &verification = row.entry.lastVerification;
     QString verified = field(tr("Result"), DisplayFormat::verification(verification));
-    if (verification)
-        verified += field(tr("Took"), DisplayFormat::duration(verification->durationMs));
-    verified += QStringLiteral("<tr><td colspan='2'>%1</td></tr>")
-                    .arg(esc(DisplayFormat::verificationDetail(verification)).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    if (verification) {
+        verified += field(tr("Checked"), tr("%1, took %2").arg(DisplayFormat::localTime(verification->time),
+                                                               DisplayFormat::duration(verification->durationMs)));
+    }
+    verified += field(verification && !verification->ok() ? tr("Failed checks") : tr("Checks"),
+                      DisplayFormat::verificationDetail(verification));
 
-    // Paths and hashes are long: they get the full width below the three columns.
     QString files;
     files += field(tr("Source"), m.sourcePath);
     files += field(tr("Artifact"), row.entry.artifactPath);
@@ -99,11 +101,9 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     files += field(tr("Database SHA-256"), m.plaintextSha256);
 
     const QString columns = section(tr("Backup"), backup) + section(tr("Contents"), contents)
-        + QStringLiteral("<td style='vertical-align:top'>%1</td>")
-              .arg(sectionBody(tr("Rows per table"), tables) + sectionBody(tr("Last verification"), verified));
-    setHtml(QStringLiteral("<table cellspacing='0' cellpadding='0'><tr>%1</tr></table>"
-                           "<table cellspacing='0' cellpadding='1' style='margin-top:8px'>%2</table>")
-                .arg(columns, files));
+        + section(tr("Rows per table"), tables);
+    setHtml(QStringLiteral("<table cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3")
+                .arg(columns, sectionBody(tr("Last verification"), verified), sectionBody(tr("Files"), files)));
 }
 
 void BackupDetailsView::showPlaceholder(const QString &text)

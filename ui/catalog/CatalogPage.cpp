@@ -103,9 +103,10 @@ CatalogPage::CatalogPage(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({360, 200});
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_messageBar);
     layout->addWidget(m_filter);
@@ -186,7 +187,7 @@ void CatalogPage::showProblems(const CatalogLoadResult &result)
         return;
     }
     if (result.repositoryCount == 0) {
-        m_messageBar->showMessage(tr("The workspace %1 lists no repositories. Add one under \"repositories:\".")
+        m_messageBar->showMessage(tr("The workspace %1 lists no repositories. Add one under “repositories:”.")
                                       .arg(QDir::toNativeSeparators(result.workspacePath)),
                                   MessageBar::Type::Information);
         return;
@@ -197,7 +198,7 @@ void CatalogPage::showProblems(const CatalogLoadResult &result)
     }
     QStringList lines;
     for (const RepositoryProblem &problem : result.problems)
-        lines << tr("Repository \"%1\" at %2 cannot be read: %3")
+        lines << tr("Repository “%1” at %2 cannot be read: %3")
                      .arg(problem.repository, QDir::toNativeSeparators(problem.path),
                           describe(problem.error, problem.path));
     // Other repositories still listed their backups: the page is useful, so it is a warning.

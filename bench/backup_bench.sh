@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Backup benchmark: Coffer against the runbook it replaces, on one reference database.
+#
+#   bench/backup_bench.sh [--size-mb N] [--build DIR] [--work DIR] [--runs N] [--seed S] [--warm] [--phases] [--keep]
+#
+# The Markdown report goes to stdout, progress to stderr:
+#   bench/backup_bench.sh --size-mb 1024 > report.md
+# See bench/README.md and docs/performance.md.
+set -euo pipefail
+
+size_mb=1024
+build_dir=./build
+work_dir=
+runs=3
+seed=1
+keep=0
+phases=0
+warm=0
+
+usage() {
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    cat <<'EOF'
+Options:
+  --size-mb N   size of the reference database in MiB (default 1024)
+  --build DIR   build folder holding app/cli/coffer-cli and bench/coffer-gen-refdb (default ./build)
+  --work DIR    scratch folder, new or empty (default: a fresh folder under $TMPDIR or /tmp)
+  --runs N      runs per method; the median is reported (default 3)
+  --seed S      seed of the reference database (default 1)
+  --warm        do not try to drop the page cache before each run (it needs root)
+  --phases      also time Coffer with --no-read-back and --compression none, to see where its time goes
+  --keep        keep the scratch folder
+EOF
+}
+
+die() {
+    echo "backup_bench: $*" >&2
+    exit 2
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+    --size-mb) size_mb=${2:?--size-mb needs a value}; shift 2 ;;
+    --build) build_dir=${2:?--build needs a value}; shift 2 ;;
+    --work) work_dir=${2:?--work needs a value}; shift 2 ;;
+    --runs) runs=${2:?--runs needs a value}; shift 2 ;;
+    --seed) seed=${2:?--seed needs a value}; shift 2 ;;
+    --phases) phases=1; shift ;;
+    --warm) warm=1; shift ;;
+    --keep) keep=1; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+    esac
+done
+[[ $size_mb =~ ^[1-9][0-9]*$ ]] || die "--size-mb takes a whole number of MiB"
+[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs takes a whole number, 1 or more"
+[[ $seed =~ ^[0-9]+$ ]] || die "--seed takes a non-negative whole number"
+
+# ---- Tools ----------------------------------------------------------------------------------
+
+missing=()
+for tool in sqlite3 zstd gzip awk sort stat df nproc; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+[[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (GNU time; Debian package 'time')")
+if [[ ${#missing[@]} -gt 0 ]]; then
+    die "missing tools: ${missing[*]}. On Debian: sudo apt-get install sqlite3 zstd gzip time"
+fi
+/usr/bin/time -f '%e %M' true 2>/dev/null || die "/usr/bin/time is not GNU time (it must accept -f '%e %M')"
+
+build_dir=$(cd "$build_dir" 2>/dev/null && pwd) || die "no build folder '$build_dir' (pass --build DIR)"
+cli=$build_dir/app/cli/coffer-cli
+gen=$build_dir/bench/coffer-gen-refdb
+for binary in "$cli" "$gen"; do
+    [[ -x $binary ]] || die "$binary is missing. Build it first:
+  cmake --build $build_dir --target coffer-cli coffer-gen-refdb"
+done
+
+# ---- Scratch folder -------------------------------------------------------------------------
+
+if [[ -z $work_dir ]]; then
+    work_dir=$(mktemp -d "${TMPDIR:-/tmp}/coffer-bench.XXXXXX")
+else
+    mkdir -p "$work_dir"
+    [[ -z $(ls -A "$work_dir") ]] || die "--work folder '$work_dir' is not empty; it is deleted afterwards, so give a new or empty one"
+fi
+work_dir=$(cd "$work_dir" && pwd)
+cleanup() {
+    if [[ $keep -eq 1 ]]; then
+        echo "backup_bench: kept $work_dir" >&2
+    else
+        rm -rf -- "$work_dir"
+    fi
+}
+trap cleanup EXIT
+
+# The reference database, a snapshot for the floor, and at most two outputs at a time.
+need_kb=$((size_mb * 1024 * 4))
+free_kb=$(df -Pk "$work_dir" | awk 'NR == 2 { print $4 }')
+[[ $free_kb -ge $need_kb ]] || die "$work_dir has $((free_kb / 1024)) MiB free; the benchmark needs about $((need_kb / 1024)) MiB"
+
+# Keep any user workspace out of the measurement: Coffer's built-in defaults (zstd level 3) apply.
+export COFFER_WORKSPACE=$work_dir/no-workspace.yaml
+export LC_ALL=C
+
+log() { echo "backup_bench: $*" >&2; }
+
+# ---- Cache state ----------------------------------------------------------------------------
+
+# Dropping the page cache needs root. If it works, every run starts cold; if not, all runs are warm.
+if [[ $warm -eq 1 ]]; then
+    drop_caches=0
+    cache_note="warm by choice (\`--warm\`): the reference database and the snapshot sit in the page cache"
+elif (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then
+    drop_caches=1
+    cache_note="dropped before every run (\`echo 3 > /proc/sys/vm/drop_caches\` worked): cold-cache figures"
+else
+    drop_caches=0
+    cache_note="warm: \`sync; echo 3 > /proc/sys/vm/drop_caches\` was refused (no privileges), so the reference database and the snapshot sit in the page cache"
+fi
+
+prepare_run() {
+    # Write back the previous run's output now, so it is not charged to the next one.
+    sync
+    if [[ $drop_caches -eq 1 ]]; then
+        echo 3 > /proc/sys/vm/drop_caches
+    fi
+}
+
+# ---- Reference database ---------------------------------------------------------------------
+
+db=$work_dir/ref.db
+log "generating a ${size_mb} MiB reference database (seed $seed) in $work_dir"
+gen_start=$(date +%s.%N)
+gen_output=$("$gen" --out "$db" --size-mb "$size_mb" --seed "$seed")
+gen_end=$(date +%s.%N)
+log "$gen_output"
+gen_seconds=$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }')
+db_bytes=$(stat -c %s "$db")
+
+floor_snapshot=$work_dir/floor-snapshot.db
+sqlite3 "$db" ".backup '$floor_snapshot'"
+
+# ---- Measurement ----------------------------------------------------------------------------
+
+# results/<key>: one line per run: seconds, peak RSS KiB, output bytes.
+mkdir -p "$work_dir/results" "$work_dir/out"
+out=$work_dir/out
+
+# timed KEY SIZE-FILE -- COMMAND...: runs COMMAND under GNU time, records time, peak RSS and the
+# size of SIZE-FILE (or, for Coffer, the size its JSON reports). %M is the largest peak RSS of
+# the command and everything it waited for, so for a pipeline it is the max over its processes.
+timed() {
+    local key=$1 size_from=$2
+    shift 3
+    prepare_run
+    local timing=$work_dir/time.txt stdout=$work_dir/stdout.txt stderr=$work_dir/stderr.txt
+    if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$stdout" 2>"$stderr"; then
+        echo "backup_bench: '$key' failed:" >&2
+        cat "$stderr" "$stdout" >&2
+        exit 1
+    fi
+    local seconds rss bytes
+    read -r seconds rss < <(tail -n 1 "$timing")
+    if [[ $size_from == json ]]; then
+        bytes=$(grep -o '"artifact_size": *[0-9]*' "$stdout" | grep -o '[0-9]*$')
+        grep -q '"compression": *"'"$expect_codec"'"' "$stdout" || {
+            echo "backup_bench: '$key' did not use $expect_codec:" >&2
+            cat "$stdout" >&2
+            exit 1
+        }
+        grep -o '"duration_ms": *[0-9]*' "$stdout" | grep -o '[0-9]*$' >>"$work_dir/results/$key.duration"
+    else
+        bytes=$(stat -c %s "$size_from")
+    fi
+    echo "$seconds $rss $bytes" >>"$work_dir/results/$key"
+    log "  $key: ${seconds} s, $((rss / 1024)) MiB peak RSS, $((bytes / 1048576)) MiB out"
+}
+
+coffer_run() {
+    local key=$1
+    shift
+    rm -rf "$out/repo"
+    "$cli" init "$out/repo" >/dev/null
+    timed "$key" json -- "$cli" backup --repo "$out/repo" --path "$db" --json "$@"
+    rm -rf "$out/repo"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+expect_codec=zstd
+for ((run = 1; run <= runs; run++)); do
+    log "round $run of $runs"
+    # Methods are interleaved, round by round, so drift in the machine touches them all alike.
+    coffer_run coffer
+
+    timed runbook "$out/out.gz" -- bash -c 'sqlite3 "$1" ".backup \"$2/tmp.db\"" && gzip -6 -c "$2/tmp.db" > "$2/out.gz"' \
+        _ "$db" "$out"
+    rm -f "$out/tmp.db" "$out/out.gz"
+
+    timed snapzstd "$out/out.zst" -- bash -c 'sqlite3 "$1" ".backup \"$2/snap.db\"" && zstd -3 -T0 -q -c "$2/snap.db" > "$2/out.zst"' \
+        _ "$db" "$out"
+    rm -f "$out/snap.db" "$out/out.zst"
+
+    timed zstdonly "$out/out.zst" -- bash -c 'zstd -3 -T0 -q -c "$1" > "$2/out.zst"' _ "$floor_snapshot" "$out"
+    rm -f "$out/out.zst"
+
+    if [[ $phases -eq 1 ]]; then
+        coffer_run coffer-noreadback --no-read-back
+        expect_codec=none
+        coffer_run coffer-none --compression none
+        coffer_run coffer-none-noreadback --compression none --no-read-back
+        expect_codec=zstd
+    fi
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- Report ---------------------------------------------------------------------------------
+
+# median KEY COLUMN: the median of one column over the runs (the lower middle for even counts).
+median() {
+    awk -v c="$2" '{ print $c }' "$work_dir/results/$1" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+all_times() {
+    awk '{ printf "%s%s", sep, $1; sep = ", " }' "$work_dir/results/$1"
+}
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+kib_to_mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "**met**" : "**missed**" }'; }
+
+row() {
+    local key=$1 label=$2
+    printf '| %s | %s | %s | %s | %s |\n' "$label" "$(median "$key" 1)" "$(mib "$(median "$key" 3)")" \
+        "$(kib_to_mib "$(median "$key" 2)")" "$(all_times "$key")"
+}
+
+cpu=$(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^[ \t]+/, "", $2); print $2; exit }')
+sqlite_version=$(sqlite3 --version | awk '{ print $1 }')
+zstd_version=$(zstd --version | grep -o 'v[0-9.]*' | head -n 1)
+gzip_version=$(gzip --version | awk 'NR == 1 { print $2 }')
+mem_gib=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+
+t_coffer=$(median coffer 1)
+t_runbook=$(median runbook 1)
+t_snapzstd=$(median snapzstd 1)
+t_zstdonly=$(median zstdonly 1)
+s_coffer=$(median coffer 3)
+s_runbook=$(median runbook 3)
+speedup=$(ratio "$t_runbook" "$t_coffer")
+size_ratio=$(ratio "$s_coffer" "$s_runbook")
+vs_hand=$(ratio "$t_coffer" "$t_snapzstd")
+vs_floor=$(ratio "$t_coffer" "$t_zstdonly")
+
+cat <<EOF
+## Backup benchmark: $(mib "$db_bytes") MiB reference database
+
+Reference database: \`coffer-gen-refdb --size-mb $size_mb --seed $seed\`, $db_bytes bytes, generated in $gen_seconds s.
+Machine: $(nproc) CPUs ($cpu), $mem_gib GiB RAM; sqlite3 $sqlite_version, zstd $zstd_version, gzip $gzip_version.
+Runs per method: $runs (median reported; methods interleaved round by round). Page cache: $cache_note.
+Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after.
+
+| Method | Median time (s) | Output (MiB) | Peak RSS (MiB) | Runs (s) |
+|---|---:|---:|---:|---|
+$(row coffer "a) Coffer: \`coffer-cli backup\` (zstd 3, hash, fsync, publish, read-back)")
+$(row runbook "b) Runbook: \`sqlite3 .backup\` + \`gzip -6\`")
+$(row snapzstd "c) \`sqlite3 .backup\` + \`zstd -3 -T0\` by hand")
+$(row zstdonly "d) \`zstd -3 -T0\` of a ready snapshot (floor)")
+EOF
+if [[ $phases -eq 1 ]]; then
+    cat <<EOF
+$(row coffer-noreadback "Coffer \`--no-read-back\`")
+$(row coffer-none "Coffer \`--compression none\`")
+$(row coffer-none-noreadback "Coffer \`--compression none --no-read-back\`")
+EOF
+fi
+cat <<EOF
+
+Coffer's own \`duration_ms\` (median): $(median coffer.duration 1) ms.
+
+| Target | Value | Target | Result |
+|---|---:|---:|---|
+| Runbook time / Coffer time | ${speedup}x | >= 5x | $(verdict "$speedup" ">=" 5) |
+| Coffer output / runbook gzip output | $size_ratio | <= 1.00 | $(verdict "$size_ratio" "<=" 1) |
+| Coffer time / (snapshot + zstd by hand) | $vs_hand | <= 1.3 | $(verdict "$vs_hand" "<=" 1.3) |
+| Coffer time / zstd alone (informational) | $vs_floor | — | — |
+EOF
