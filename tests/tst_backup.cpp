@@ -220,12 +220,12 @@ void TstBackup::cancelAtEachPhaseLeavesNothing()
 void TstBackup::fullDiskLeavesNothing()
 {
     if (::geteuid() != 0)
-        QSKIP("mounting a small tmpfs as a full disk needs root");
+        COFFER_SKIP_UNLESS_CI("mounting a small tmpfs as a full disk needs root");
     // A real 10 MiB file system: the 6 MiB snapshot fits, its uncompressible artifact does not.
     QTemporaryDir mountPoint;
     QVERIFY(mountPoint.isValid());
     if (::mount("tmpfs", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=10m") != 0)
-        QSKIP("tmpfs cannot be mounted here");
+        COFFER_SKIP_UNLESS_CI("tmpfs cannot be mounted here");
     const auto unmount = qScopeGuard([&mountPoint] { ::umount2(QFile::encodeName(mountPoint.path()).constData(), MNT_DETACH); });
     const QString repoPath = mountPoint.path() + QStringLiteral("/repo");
     QVERIFY(Repository::init(repoPath).has_value());

@@ -1,4 +1,5 @@
 #include "backup/Codec.h"
+#include "TestSupport.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -382,7 +383,7 @@ void TstCodec::pledgedSizeInFrameHeader()
 {
     const QString zstd = QStandardPaths::findExecutable(QStringLiteral("zstd"));
     if (zstd.isEmpty())
-        QSKIP("zstd is not installed");
+        COFFER_SKIP_UNLESS_CI("zstd is not installed");
     const QByteArray input = mixedData(kMiB + 123, 3);
     const auto compressed = compress(Codec::Zstd, input, 10000, 0, 3, input.size());
     VERIFY_OK(compressed);
@@ -429,7 +430,7 @@ void TstCodec::stockToolsReadOurs()
 
     const QString tool = QStandardPaths::findExecutable(toolFor(codec));
     if (tool.isEmpty())
-        QSKIP("the stock tool is not installed");
+        COFFER_SKIP_UNLESS_CI("the stock tool is not installed");
     const QByteArray input = mixedData(size, 5);
     const auto compressed = compress(codec, input, 65536, workers);
     VERIFY_OK(compressed);
@@ -444,7 +445,7 @@ void TstCodec::stockToolsReadOurs()
     const QStringList arguments = codec == Codec::Zstd ? QStringList{QStringLiteral("-d"), QStringLiteral("-c"), path}
                                                        : QStringList{QStringLiteral("-c"), path};
     if (decoder.isEmpty())
-        QSKIP("gunzip is not installed");
+        COFFER_SKIP_UNLESS_CI("gunzip is not installed");
     QByteArray decoded;
     QCOMPARE(runTool(decoder, arguments, &decoded), 0);
     QCOMPARE(decoded.size(), input.size());
@@ -466,7 +467,7 @@ void TstCodec::weReadStockTools()
 
     const QString tool = QStandardPaths::findExecutable(toolFor(codec));
     if (tool.isEmpty())
-        QSKIP("the stock tool is not installed");
+        COFFER_SKIP_UNLESS_CI("the stock tool is not installed");
     const QByteArray input = mixedData(3 * kMiB, 6);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

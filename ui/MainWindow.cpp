@@ -37,7 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setSpacing(2);
     m_navigation->setFixedWidth(132);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); }"
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); outline: 0; show-decoration-selected: 1; }"
                                                "QListWidget::item { padding: 6px 4px; border-radius: 4px; color: #1d2b3a; }"
                                                "QListWidget::item:selected { background: #d6e2f2; color: #1d2b3a; }"
                                                "QListWidget::item:hover:!selected { background: #e8eef7; }"));

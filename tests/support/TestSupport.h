@@ -12,6 +12,15 @@
 #define COFFER_VERIFY_OK(result)                                                                                 \
     QVERIFY2((result).has_value(), (result).has_value() ? "" : qPrintable((result).error().toString()))
 
+// Skips a test whose precondition this machine lacks — except under CI (CI set), where
+// nothing may be skipped and the missing precondition is a failure.
+#define COFFER_SKIP_UNLESS_CI(reason)                                                                            \
+    do {                                                                                                         \
+        if (qEnvironmentVariableIsSet("CI"))                                                                     \
+            QFAIL("CI may skip nothing: " reason);                                                               \
+        QSKIP(reason);                                                                                           \
+    } while (false)
+
 // Fixtures shared by the tests: real SQLite files, real repositories, the real coffer-cli.
 namespace testsupport {
 

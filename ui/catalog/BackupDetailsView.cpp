@@ -3,6 +3,8 @@
 #include "DisplayFormat.h"
 #include "catalog/BackupTableModel.h"
 
+#include "verify/CheckResult.h"
+
 #include <QLocale>
 
 namespace coffer::ui {
@@ -14,12 +16,21 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-// One "label: value" line of a section; the value is escaped here.
-QString field(const QString &label, const QString &value)
+enum class Wrap { No, Yes };
+
+// One "label: value" line of a section, the value already HTML. Short values never wrap, so
+// the columns keep their shape; long free text (paths, check details) may.
+QString fieldHtml(const QString &label, const QString &html, Wrap wrap = Wrap::No)
 {
     return QStringLiteral("<tr><td style='color:#5a6473; padding-right:10px; white-space:nowrap'>%1</td>"
-                          "<td>%2</td></tr>")
-        .arg(esc(label), value.isEmpty() ? QStringLiteral("—") : esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                          "<td style='white-space:%2'>%3</td></tr>")
+        .arg(esc(label), wrap == Wrap::Yes ? QStringLiteral("normal") : QStringLiteral("nowrap"),
+             html.isEmpty() ? QStringLiteral("—") : html);
+}
+
+QString field(const QString &label, const QString &value, Wrap wrap = Wrap::No)
+{
+    return fieldHtml(label, esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")), wrap);
 }
 
 // A titled block of fields.
@@ -33,7 +44,7 @@ QString sectionBody(const QString &title, const QString &rows)
 // A titled block as one column of the details.
 QString section(const QString &title, const QString &rows)
 {
-    return QStringLiteral("<td style='vertical-align:top; padding-right:32px'>%1</td>").arg(sectionBody(title, rows));
+    return QStringLiteral("<td style='vertical-align:top; padding-right:24px'>%1</td>").arg(sectionBody(title, rows));
 }
 
 } // namespace
@@ -60,7 +71,7 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     backup += field(tr("Created"), DisplayFormat::localTime(m.created));
     backup += field(tr("Created (UTC)"), DisplayFormat::utcTime(m.created));
     backup += field(tr("Trigger"), m.trigger);
-    backup += field(tr("Tags"), m.tags.join(QStringLiteral(", ")));
+    backup += field(tr("Tags"), m.tags.join(QStringLiteral(", ")), Wrap::Yes);
     backup += field(tr("Pinned"), m.pinned ? tr("yes") : tr("no"));
     backup += field(tr("Taken by"), m.user.isEmpty() ? m.host : tr("%1 on %2").arg(m.user, m.host));
     backup += field(tr("Duration"), DisplayFormat::duration(m.durationMs));
@@ -84,16 +95,26 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     if (m.rowCounts.isEmpty())
         tables = field(tr("Tables"), tr("none"));
 
-    // Results, paths and hashes are long: they get the full width below the three columns.
     const auto &verification = row.entry.lastVerification;
-    QString verified = field(tr("Result"), DisplayFormat::verification(verification));
+    QString verified;
     if (verification) {
-        verified += field(tr("Checked"), tr("%1, took %2").arg(DisplayFormat::localTime(verification->time),
-                                                               DisplayFormat::duration(verification->durationMs)));
+        verified += verification->ok()
+            ? fieldHtml(tr("Result"), QStringLiteral("<span style='color:#2e7d32'>%1</span>").arg(esc(tr("ok"))))
+            : fieldHtml(tr("Result"), QStringLiteral("<b style='color:#b02a1e'>%1</b>").arg(esc(tr("FAILED"))));
+        verified += field(tr("Level"), verification->level);
+        verified += field(tr("Checked"), DisplayFormat::localTime(verification->time));
+        verified += field(tr("Took"), DisplayFormat::duration(verification->durationMs));
+    } else {
+        verified += field(tr("Result"), tr("never verified"));
     }
-    verified += field(verification && !verification->ok() ? tr("Failed checks") : tr("Checks"),
-                      DisplayFormat::verificationDetail(verification));
 
+    // Failed checks, paths and hashes are long: they get the full width below the columns.
+    QString failed;
+    if (verification && !verification->ok()) {
+        for (const CheckResult &check : verification->failedChecks())
+            failed += field(check.name, check.detail, Wrap::Yes);
+        failed = sectionBody(tr("Failed checks"), failed);
+    }
     QString files;
     files += field(tr("Source"), m.sourcePath);
     files += field(tr("Artifact"), row.entry.artifactPath);
@@ -101,9 +122,10 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     files += field(tr("Database SHA-256"), m.plaintextSha256);
 
     const QString columns = section(tr("Backup"), backup) + section(tr("Contents"), contents)
-        + section(tr("Rows per table"), tables);
-    setHtml(QStringLiteral("<table cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3")
-                .arg(columns, sectionBody(tr("Last verification"), verified), sectionBody(tr("Files"), files)));
+        + QStringLiteral("<td style='vertical-align:top'>%1%2</td>")
+              .arg(sectionBody(tr("Rows per table"), tables), sectionBody(tr("Last verification"), verified));
+    setHtml(QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3")
+                .arg(columns, failed, sectionBody(tr("Files"), files)));
 }
 
 void BackupDetailsView::showPlaceholder(const QString &text)
