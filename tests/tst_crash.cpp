@@ -162,23 +162,38 @@ void TestCrash::initTestCase()
 void TestCrash::killedBackup_data()
 {
     QTest::addColumn<QString>("point");
-    QTest::newRow("backup-stream") << QStringLiteral("backup-stream");
-    QTest::newRow("backup-published-artifact") << QStringLiteral("backup-published-artifact");
-    QTest::newRow("backup-published-manifest") << QStringLiteral("backup-published-manifest");
+    // How the next command reaches the repository: the same path; after the folder moved (a
+    // removable drive mounted elsewhere); or the crashed run came through a symlink.
+    QTest::addColumn<QString>("reopen");
+    for (const char *point : {"backup-stream", "backup-published-artifact", "backup-published-manifest"}) {
+        QTest::addRow("%s", point) << QString::fromLatin1(point) << QStringLiteral("same");
+        QTest::addRow("%s, repository moved", point) << QString::fromLatin1(point) << QStringLiteral("moved");
+        QTest::addRow("%s, through a symlink", point) << QString::fromLatin1(point) << QStringLiteral("symlink");
+    }
 }
 
 void TestCrash::killedBackup()
 {
     QFETCH(QString, point);
+    QFETCH(QString, reopen);
     TempRepository fixture;
     QVERIFY(fixture.isValid());
-    const QString repo = fixture.repo();
+    QString crashedVia = fixture.repo();
+    QString repo = fixture.repo();
+    if (reopen == QStringLiteral("symlink")) {
+        crashedVia = fixture.path(QStringLiteral("link-to-repo"));
+        QVERIFY(QFile::link(fixture.repo(), crashedVia));
+    }
+
+    const KilledRun killed = killAt(point, backupArguments(crashedVia));
+    QVERIFY2(killed.held, killed.err.constData());
+    if (reopen == QStringLiteral("moved")) {
+        repo = fixture.path(QStringLiteral("mounted-elsewhere"));
+        QVERIFY(QDir().rename(fixture.repo(), repo));
+    }
     const QString backups = repo + QStringLiteral("/backups");
     const QString staging = repo + QStringLiteral("/staging");
     const QString locks = repo + QStringLiteral("/locks");
-
-    const KilledRun killed = killAt(point, backupArguments(repo));
-    QVERIFY2(killed.held, killed.err.constData());
 
     // What the crash left, seen without opening the repository.
     const QStringList leftInBackups = filesBelow(backups);

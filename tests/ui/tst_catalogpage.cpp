@@ -8,6 +8,7 @@
 #include "widgets/MessageBar.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -130,6 +131,14 @@ private Q_SLOTS:
         auto page = openPage(m_fixture->workspacePath());
         QTRY_COMPARE(table(*page)->model()->rowCount(), 3);
         QCOMPARE(idsShown(*page), reversed(m_fixture->ids()));
+        QCOMPARE(table(*page)->horizontalHeader()->sortIndicatorSection(), int(BackupTableModel::Created));
+        QCOMPARE(table(*page)->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        // The view sorts, not only the loader: oldest first when the user clicks the header.
+        table(*page)->sortByColumn(BackupTableModel::Created, Qt::AscendingOrder);
+        QCOMPARE(idsShown(*page), m_fixture->ids());
+        table(*page)->sortByColumn(BackupTableModel::Size, Qt::DescendingOrder);
+        QVERIFY(table(*page)->model()->index(0, BackupTableModel::Size).data(BackupTableModel::SortRole).toLongLong()
+                >= table(*page)->model()->index(2, BackupTableModel::Size).data(BackupTableModel::SortRole).toLongLong());
         QVERIFY(!messageBar(*page)->isVisible());
         QCOMPARE(page->findChild<QStackedWidget *>()->currentWidget(), table(*page));
         QVERIFY2(page->statusText().startsWith(QStringLiteral("3 ")), qPrintable(page->statusText()));

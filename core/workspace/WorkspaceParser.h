@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/Error.h"
+#include "workspace/Workspace.h"
+
+#include <QDir>
+#include <QString>
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+
+// Private to core/workspace: turns a workspace YAML document into its entries, with errors
+// that name the file and line.
+namespace coffer {
+
+// Everything parse() produces, filled in before it is moved into a Workspace.
+struct ParsedWorkspace {
+    QList<DatabaseEntry> databases;
+    QList<RepositoryEntry> repositories;
+    BackupDefaults defaults;
+};
+
+// Reads one YAML document; run() once per parser.
+class WorkspaceParser final
+{
+public:
+    explicit WorkspaceParser(const QString &filePath)
+        : m_filePath(filePath)
+        , m_baseDir(filePath.isEmpty() ? QDir::current() : QFileInfo(filePath).absoluteDir())
+    {
+    }
+
+    Result<ParsedWorkspace> run(const YAML::Node &root);
+
+    std::unexpected<Error> error(const YAML::Mark &mark, const QString &message,
+                                 ErrorCode code = ErrorCode::InvalidArgument) const
+    {
+        const QString where = m_filePath.isEmpty() ? QStringLiteral("<workspace>") : m_filePath;
+        if (mark.is_null())
+            return fail(code, QStringLiteral("%1: %2").arg(where, message));
+        return fail(code, QStringLiteral("%1:%2: %3").arg(where, QString::number(mark.line + 1), message));
+    }
+    std::unexpected<Error> error(const YAML::Node &node, const QString &message,
+                                 ErrorCode code = ErrorCode::InvalidArgument) const
+    {
+        return error(node.Mark(), message, code);
+    }
+
+private:
+    Result<void> checkDuplicateKeys(const YAML::Node &node, int depth) const;
+    Result<int> checkVersion(const YAML::Node &root) const;
+    Result<QString> text(const YAML::Node &node, const QString &what) const;
+    // Scalar fields of a mapping; an error about an empty value points at the key's line.
+    YAML::Mark markOf(const YAML::Node &map, const char *key) const;
+    Result<int> integer(const YAML::Node &map, const char *key, const QString &what, int minimum) const;
+    Result<double> positiveNumber(const YAML::Node &map, const char *key, const QString &what) const;
+    Result<bool> boolean(const YAML::Node &map, const char *key, const QString &what) const;
+    Result<QVariant> toVariant(const YAML::Node &node, int depth) const;
+    QString resolvePath(const QString &raw) const;
+
+    Result<void> parseDatabases(const YAML::Node &node);
+    Result<void> addDatabase(const YAML::Node &at, QString name, const YAML::Node &fields);
+    Result<void> parseRepositories(const YAML::Node &node);
+    Result<void> addRepository(const YAML::Node &at, QString name, const YAML::Node &fields);
+    Result<void> parseCompression(const YAML::Node &section, const QString &prefix);
+    Result<void> parseBackup(const YAML::Node &node);
+    Result<void> parseSchedules(const YAML::Node &node);
+
+    QString m_filePath;
+    QDir m_baseDir;
+    ParsedWorkspace m_out;
+    // Compression and level are resolved together once all sections are read. std::optional
+    // because assigning to a bound YAML::Node would rewrite the node it refers to.
+    std::optional<YAML::Node> m_compressionNode;
+    std::optional<YAML::Node> m_levelNode;
+};
+
+} // namespace coffer
