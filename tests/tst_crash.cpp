@@ -84,18 +84,18 @@ KilledRun killAt(const QString &point, const QStringList &arguments)
 
 CliRun list(const QString &repo)
 {
-    return runCli({QStringLiteral("list"), QStringLiteral("--repo"), repo, QStringLiteral("--json")});
+    return runCli({ QStringLiteral("list"), QStringLiteral("--repo"), repo, QStringLiteral("--json") });
 }
 
 CliRun verifyAllFull(const QString &repo)
 {
-    return runCli({QStringLiteral("verify"), QStringLiteral("--repo"), repo, QStringLiteral("--all"), QStringLiteral("--level"),
-                   QStringLiteral("full"), QStringLiteral("--json")});
+    return runCli({ QStringLiteral("verify"), QStringLiteral("--repo"), repo, QStringLiteral("--all"),
+        QStringLiteral("--level"), QStringLiteral("full"), QStringLiteral("--json") });
 }
 
 CliRun repoCommand(const QString &action, const QString &repo)
 {
-    return runCli({QStringLiteral("repo"), action, QStringLiteral("--repo"), repo, QStringLiteral("--json")});
+    return runCli({ QStringLiteral("repo"), action, QStringLiteral("--repo"), repo, QStringLiteral("--json") });
 }
 
 QString catalogCount(const QString &repo)
@@ -110,7 +110,8 @@ QList<QStringList> identities(const QJsonArray &array)
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();
         QStringList fields;
-        for (const char *key : {"id", "database", "created", "artifact", "manifest", "artifact_sha256", "plaintext_sha256"})
+        for (const char *key :
+            { "id", "database", "created", "artifact", "manifest", "artifact_sha256", "plaintext_sha256" })
             fields << o.value(QLatin1String(key)).toString();
         fields << QString::number(o.value(QStringLiteral("artifact_size")).toInteger())
                << QString::number(o.value(QStringLiteral("plaintext_size")).toInteger());
@@ -139,8 +140,8 @@ private Q_SLOTS:
 private:
     QStringList backupArguments(const QString &repo) const
     {
-        return {QStringLiteral("backup"), QStringLiteral("--path"), m_source, QStringLiteral("--repo"), repo,
-                QStringLiteral("--json")};
+        return { QStringLiteral("backup"), QStringLiteral("--path"), m_source, QStringLiteral("--repo"), repo,
+            QStringLiteral("--json") };
     }
 
     QTemporaryDir m_data;
@@ -165,7 +166,7 @@ void TestCrash::killedBackup_data()
     // How the next command reaches the repository: the same path; after the folder moved (a
     // removable drive mounted elsewhere); or the crashed run came through a symlink.
     QTest::addColumn<QString>("reopen");
-    for (const char *point : {"backup-stream", "backup-published-artifact", "backup-published-manifest"}) {
+    for (const char *point : { "backup-stream", "backup-published-artifact", "backup-published-manifest" }) {
         QTest::addRow("%s", point) << QString::fromLatin1(point) << QStringLiteral("same");
         QTest::addRow("%s, repository moved", point) << QString::fromLatin1(point) << QStringLiteral("moved");
         QTest::addRow("%s, through a symlink", point) << QString::fromLatin1(point) << QStringLiteral("symlink");
@@ -241,7 +242,7 @@ void TestCrash::killedBackup()
         const QJsonObject entry = entries.first().toObject();
         QCOMPARE(entry.value(QStringLiteral("id")).toString(), manifestId);
         QCOMPARE(QDir(backups).relativeFilePath(entry.value(QStringLiteral("artifact")).toString()),
-                 withSuffix(leftInBackups, QStringLiteral(".sqlite.zst")).first());
+            withSuffix(leftInBackups, QStringLiteral(".sqlite.zst")).first());
         QCOMPARE(catalogCount(repo), QStringLiteral("1"));
         QCOMPARE(filesBelow(backups), leftInBackups);
         const CliRun verified = verifyAllFull(repo);
@@ -289,8 +290,8 @@ void TestCrash::liveBackupIsNotCleanedUp()
         QVERIFY2(QFileInfo::exists(staging + QLatin1Char('/') + file), qPrintable(file));
 
     // Another backup runs alongside it (both hold shared locks) and succeeds.
-    const CliRun second = runCli({QStringLiteral("backup"), QStringLiteral("--path"), m_small, QStringLiteral("--repo"), repo,
-                                  QStringLiteral("--json")});
+    const CliRun second = runCli({ QStringLiteral("backup"), QStringLiteral("--path"), m_small,
+        QStringLiteral("--repo"), repo, QStringLiteral("--json") });
     QVERIFY2(second.exitCode == 0, qPrintable(describe(second)));
     for (const QString &file : working)
         QVERIFY2(QFileInfo::exists(staging + QLatin1Char('/') + file), qPrintable(file));
@@ -309,9 +310,9 @@ void TestCrash::reindexRestoresTheListing()
     TempRepository fixture;
     QVERIFY(fixture.isValid());
     const QString repo = fixture.repo();
-    for (const QString &name : {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("alpha")}) {
-        const CliRun made = runCli({QStringLiteral("backup"), QStringLiteral("--path"), m_small, QStringLiteral("--name"),
-                                    name, QStringLiteral("--repo"), repo, QStringLiteral("--json")});
+    for (const QString &name : { QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("alpha") }) {
+        const CliRun made = runCli({ QStringLiteral("backup"), QStringLiteral("--path"), m_small,
+            QStringLiteral("--name"), name, QStringLiteral("--repo"), repo, QStringLiteral("--json") });
         QVERIFY2(made.exitCode == 0, qPrintable(describe(made)));
     }
     const CliRun before = list(repo);
@@ -357,8 +358,8 @@ void TestCrash::checkFindsProblems()
     TempRepository fixture;
     QVERIFY(fixture.isValid());
     const QString repo = fixture.repo();
-    const CliRun made = runCli({QStringLiteral("backup"), QStringLiteral("--path"), m_small, QStringLiteral("--repo"), repo,
-                                QStringLiteral("--json")});
+    const CliRun made = runCli({ QStringLiteral("backup"), QStringLiteral("--path"), m_small, QStringLiteral("--repo"),
+        repo, QStringLiteral("--json") });
     QVERIFY2(made.exitCode == 0, qPrintable(describe(made)));
     const QJsonObject backup = made.json().object();
     const QString artifact = backup.value(QStringLiteral("artifact")).toString();
@@ -377,7 +378,8 @@ void TestCrash::checkFindsProblems()
         QFile file(artifact);
         QVERIFY(file.resize(file.size() / 2));
     } else if (damage == QStringLiteral("unindexed")) {
-        QCOMPARE(testsupport::sqlite(repo + QStringLiteral("/catalog.db"), QStringLiteral("DELETE FROM backups")), QString());
+        QCOMPARE(testsupport::sqlite(repo + QStringLiteral("/catalog.db"), QStringLiteral("DELETE FROM backups")),
+            QString());
         QCOMPARE(catalogCount(repo), QStringLiteral("0"));
     }
 
@@ -394,9 +396,10 @@ void TestCrash::checkFindsProblems()
     QStringList texts;
     for (const QJsonValue &problem : problems)
         texts << problem.toString();
-    QVERIFY2(problems.size() == 1 && texts.first().contains(expectedProblem), qPrintable(texts.join(QLatin1Char('\n'))));
+    QVERIFY2(
+        problems.size() == 1 && texts.first().contains(expectedProblem), qPrintable(texts.join(QLatin1Char('\n'))));
     // The human form says it too.
-    const CliRun human = runCli({QStringLiteral("repo"), QStringLiteral("check"), QStringLiteral("--repo"), repo});
+    const CliRun human = runCli({ QStringLiteral("repo"), QStringLiteral("check"), QStringLiteral("--repo"), repo });
     QCOMPARE(human.exitCode, 1);
     QVERIFY2(human.out.contains("problem: ") && human.out.contains(expectedProblem.toLatin1()), human.out.constData());
 }

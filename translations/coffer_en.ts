@@ -4,38 +4,38 @@
 <context>
     <name>coffer::ui::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../ui/catalog/CatalogPage.cpp" line="170"/>
-        <source>%n backup(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../ui/catalog/CatalogPage.cpp" line="171"/>
-        <source>%n repository(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/catalog/CatalogPage.cpp" line="173"/>
-        <source> (%n unreadable)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../ui/catalog/CatalogPage.cpp" line="172"/>
+        <source>%n repository(s)</source>
+        <translation>
+            <numerusform>%n repository</numerusform>
+            <numerusform>%n repositories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/catalog/CatalogPage.cpp" line="174"/>
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n unreadable</numerusform>
+            <numerusform>%n unreadable</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>coffer::ui::DisplayFormat</name>
     <message numerus="yes">
-        <location filename="../ui/DisplayFormat.cpp" line="70"/>
+        <location filename="../ui/DisplayFormat.cpp" line="73"/>
         <source>All %n check(s) passed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The check passed.</numerusform>
+            <numerusform>All %n checks passed.</numerusform>
         </translation>
     </message>
 </context>

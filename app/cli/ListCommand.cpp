@@ -5,6 +5,7 @@
 
 #include "repository/Catalog.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 
 namespace {
@@ -51,6 +52,12 @@ int runList(const QStringList &arguments)
     }
     if (entries->isEmpty()) {
         cli::out(QStringLiteral("No backups in %1").arg(repo->root()));
+        // An empty catalog over manifests on disk is a lost or damaged catalog, not an empty repository.
+        QDirIterator manifests(repo->backupsDir(), {QStringLiteral("*") + QLatin1String(coffer::Repository::kManifestSuffix)},
+                               QDir::Files, QDirIterator::Subdirectories);
+        if (manifests.hasNext())
+            cli::err(QStringLiteral("coffer-cli: the catalog lists nothing, but backups/ holds manifests; rebuild it "
+                                    "with 'coffer-cli repo reindex'"));
         return kExitOk;
     }
     cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")

@@ -39,10 +39,13 @@ int main(int argc, char *argv[])
 
     const QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
-    if (command.isEmpty() || command == QStringLiteral("--help") || command == QStringLiteral("-h")
-        || command == QStringLiteral("help")) {
+    if (command.isEmpty()) {
+        cli::err(kUsage);
+        return kExitUsage;
+    }
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") || command == QStringLiteral("help")) {
         cli::out(kUsage);
-        return command.isEmpty() ? kExitUsage : kExitOk;
+        return kExitOk;
     }
     if (command == QStringLiteral("--version")) {
         cli::out(QStringLiteral("coffer-cli %1").arg(QCoreApplication::applicationVersion()));

@@ -275,8 +275,9 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     result.artifactPath = repo->artifactPath(manifest);
     result.manifestPath = repo->manifestPath(manifest);
     const QString pending = repo->pendingRecordPath(manifest.id);
-    const QByteArray intent = QJsonDocument(QJsonObject{{QStringLiteral("artifact"), result.artifactPath},
-                                                        {QStringLiteral("manifest"), result.manifestPath}})
+    // Relative paths: the repository may be opened through another mount point or a symlink.
+    const QByteArray intent = QJsonDocument(QJsonObject{{QStringLiteral("artifact"), repo->relative(result.artifactPath)},
+                                                        {QStringLiteral("manifest"), repo->relative(result.manifestPath)}})
                                   .toJson(QJsonDocument::Compact);
     if (auto written = writeDurably(pending, intent); !written)
         return std::unexpected(written.error());

@@ -171,8 +171,8 @@ void Repository::recoverInterruptedBackups() const
             continue;
         const QJsonObject json = QJsonDocument::fromJson(record.readAll()).object();
         record.close();
-        const QString artifact = QDir::cleanPath(json.value(QStringLiteral("artifact")).toString());
-        const QString manifest = QDir::cleanPath(json.value(QStringLiteral("manifest")).toString());
+        const QString artifact = QDir::cleanPath(m_root + QLatin1Char('/') + json.value(QStringLiteral("artifact")).toString());
+        const QString manifest = QDir::cleanPath(m_root + QLatin1Char('/') + json.value(QStringLiteral("manifest")).toString());
         // The record lives in our own staging folder, but its paths are still checked: only
         // files under backups/ are ever touched.
         const QString inside = backupsDir() + QLatin1Char('/');
@@ -190,6 +190,10 @@ void Repository::recoverInterruptedBackups() const
             }
         } else {
             QFile::remove(artifact);
+            // Leave no empty backups/<db>/<YYYY>/<MM>/ behind (rmdir removes only empty folders).
+            for (QString folder = QFileInfo(artifact).absolutePath();
+                 folder.startsWith(inside) && QDir().rmdir(folder); folder = QFileInfo(folder).absolutePath()) {
+            }
         }
         QFile::remove(record.fileName());
     }

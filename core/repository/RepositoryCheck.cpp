@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
@@ -58,15 +59,32 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
                                    .arg(entry.manifest.artifactSize);
     }
 
+    // Manifests first: a backup that is only missing from the catalog owns its artifact.
+    QStringList others;
     QDirIterator it(repository.backupsDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (known.contains(path))
             continue;
-        if (path.endsWith(QLatin1String(Repository::kManifestSuffix)))
-            report.problems << QStringLiteral("%1: manifest not in the catalog; run 'coffer-cli repo reindex'")
-                                   .arg(repository.relative(path));
-        else
+        if (!path.endsWith(QLatin1String(Repository::kManifestSuffix))) {
+            others << path;
+            continue;
+        }
+        known << path;
+        QFile file(path);
+        auto manifest = file.open(QIODevice::ReadOnly) ? Manifest::fromBytes(file.readAll())
+                                                        : fail(ErrorCode::Io, file.errorString());
+        if (!manifest) {
+            report.problems << QStringLiteral("%1: unreadable manifest: %2")
+                                   .arg(repository.relative(path), manifest.error().toString());
+            continue;
+        }
+        known << QFileInfo(path).absolutePath() + QLatin1Char('/') + manifest->artifactFile;
+        report.problems << QStringLiteral("%1: backup %2 of %3 is not in the catalog; run 'coffer-cli repo reindex'")
+                               .arg(repository.relative(path), manifest->shortId(), manifest->database);
+    }
+    for (const QString &path : std::as_const(others)) {
+        if (!known.contains(path))
             report.problems << QStringLiteral("%1: file without a manifest (an orphaned or foreign file)")
                                    .arg(repository.relative(path));
     }

@@ -224,7 +224,7 @@ private Q_SLOTS:
         QVERIFY2(bar->text().contains(missing), qPrintable(bar->text()));
         QVERIFY(bar->text().contains(QStringLiteral("offsite")));
         QCOMPARE(bar->type(), MessageBar::Type::Warning);
-        QVERIFY2(page->statusText().contains(QStringLiteral("unreadable")), qPrintable(page->statusText()));
+        QVERIFY2(page->statusText().contains(QStringLiteral("1 unreadable")), qPrintable(page->statusText()));
     }
 
     void unreadableWorkspaceShowsAnErrorInline()
@@ -254,6 +254,7 @@ private Q_SLOTS:
         auto *label = page->findChild<QLabel *>(QStringLiteral("emptyState"));
         QTRY_COMPARE(page->findChild<QStackedWidget *>()->currentWidget(), label);
         QCOMPARE(label->text(), QStringLiteral("No backups yet. Create one with: coffer-cli backup --all"));
+        QVERIFY(!page->findChild<coffer::ui::BackupDetailsView *>()->isVisible());
         QVERIFY(!messageBar(*page)->isVisible());
     }
 

@@ -86,7 +86,7 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     contents += field(tr("Pages"), tr("%1 × %2 bytes").arg(locale.toString(m.pageCount), locale.toString(m.pageSize)));
     contents += field(tr("Tables"), locale.toString(m.tableCount));
     contents += field(tr("SQLite"), m.sqliteVersion);
-    contents += field(tr("Coffer"), m.cofferVersion);
+    contents += field(tr("Coffer version"), m.cofferVersion);
 
     QString tables;
     for (auto it = m.rowCounts.cbegin(); it != m.rowCounts.cend(); ++it)

@@ -38,6 +38,8 @@ void CatalogLoader::onFinished(QFutureWatcher<CatalogLoadResult> *watcher)
 {
     watcher->deleteLater();
     const CatalogLoadResult result = watcher->result();
+    if (result.generation != m_generation)
+        return;
     m_loading = false;
     Q_EMIT loaded(result);
 }

@@ -162,8 +162,8 @@ void CatalogPage::onLoaded(const CatalogLoadResult &result)
     m_loaded = true;
     showProblems(result);
     m_table->resizeColumnsToContents();
+    updateEmptyState(); // before filling the details: a hidden text view loses its scroll position
     selectBackup(selected);
-    updateEmptyState();
 
     if (result.workspaceError) {
         m_status = tr("No workspace loaded");
@@ -171,7 +171,7 @@ void CatalogPage::onLoaded(const CatalogLoadResult &result)
         m_status = tr("%1 in %2").arg(tr("%n backup(s)", nullptr, int(result.rows.size())),
                                       tr("%n repository(s)", nullptr, result.readableRepositoryCount));
         if (!result.problems.isEmpty())
-            m_status += tr(" (%n unreadable)", nullptr, int(result.problems.size()));
+            m_status = tr("%1, %2").arg(m_status, tr("%n unreadable", nullptr, int(result.problems.size())));
     }
     Q_EMIT statusTextChanged();
     Q_EMIT loadFinished();
@@ -180,9 +180,10 @@ void CatalogPage::onLoaded(const CatalogLoadResult &result)
 void CatalogPage::showProblems(const CatalogLoadResult &result)
 {
     if (result.workspaceError) {
-        m_messageBar->showMessage(tr("Cannot load the workspace %1: %2")
-                                      .arg(QDir::toNativeSeparators(result.workspacePath),
-                                           describe(*result.workspaceError, result.workspacePath)),
+        const QString path = QDir::toNativeSeparators(result.workspacePath);
+        const QString why = describe(*result.workspaceError, result.workspacePath);
+        m_messageBar->showMessage(why.contains(path) ? tr("Cannot load the workspace: %1").arg(why)
+                                                     : tr("Cannot load the workspace %1: %2").arg(path, why),
                                   MessageBar::Type::Error);
         return;
     }
@@ -242,6 +243,8 @@ void CatalogPage::showSelectedBackup()
 
 void CatalogPage::updateEmptyState()
 {
+    // Without backups the details pane has nothing to say: the empty state gets the room.
+    m_details->setVisible(m_model->rowCount() > 0);
     if (m_model->rowCount() > 0) {
         m_views->setCurrentWidget(m_table);
         return;
@@ -253,7 +256,6 @@ void CatalogPage::updateEmptyState()
     else
         m_emptyState->setText(tr("No backups yet. Create one with: coffer-cli backup --all"));
     m_views->setCurrentWidget(m_emptyState);
-    m_details->showPlaceholder(m_loaded ? tr("Nothing to show.") : tr("Loading…"));
 }
 
 } // namespace coffer::ui
