@@ -142,25 +142,26 @@ sqlite3 "$db" ".backup '$floor_snapshot'"
 
 # ---- Measurement ----------------------------------------------------------------------------
 
-# results/<key>: one line per run: seconds, peak RSS KiB, output bytes.
+# results/<key>: one line per run: wall seconds, peak RSS KiB, output bytes, CPU seconds (user + sys).
 mkdir -p "$work_dir/results" "$work_dir/out"
 out=$work_dir/out
 
-# timed KEY SIZE-FILE -- COMMAND...: runs COMMAND under GNU time, records time, peak RSS and the
-# size of SIZE-FILE (or, for Coffer, the size its JSON reports). %M is the largest peak RSS of
-# the command and everything it waited for, so for a pipeline it is the max over its processes.
+# timed KEY SIZE-FILE -- COMMAND...: runs COMMAND under GNU time, records wall time, peak RSS, CPU
+# time and the size of SIZE-FILE (or, for Coffer, the size its JSON reports). %M is the largest
+# peak RSS of the command and everything it waited for: for a pipeline, the max over its processes.
+# %U + %S add up all of them.
 timed() {
     local key=$1 size_from=$2
     shift 3
     prepare_run
     local timing=$work_dir/time.txt stdout=$work_dir/stdout.txt stderr=$work_dir/stderr.txt
-    if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$stdout" 2>"$stderr"; then
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$timing" "$@" >"$stdout" 2>"$stderr"; then
         echo "backup_bench: '$key' failed:" >&2
         cat "$stderr" "$stdout" >&2
         exit 1
     fi
-    local seconds rss bytes
-    read -r seconds rss < <(tail -n 1 "$timing")
+    local seconds rss user sys bytes
+    read -r seconds rss user sys < <(tail -n 1 "$timing")
     if [[ $size_from == json ]]; then
         bytes=$(grep -o '"artifact_size": *[0-9]*' "$stdout" | grep -o '[0-9]*$')
         grep -q '"compression": *"'"$expect_codec"'"' "$stdout" || {
@@ -172,8 +173,10 @@ timed() {
     else
         bytes=$(stat -c %s "$size_from")
     fi
-    echo "$seconds $rss $bytes" >>"$work_dir/results/$key"
-    log "  $key: ${seconds} s, $((rss / 1024)) MiB peak RSS, $((bytes / 1048576)) MiB out"
+    local cpu
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    echo "$seconds $rss $bytes $cpu" >>"$work_dir/results/$key"
+    log "  $key: ${seconds} s, ${cpu} CPU s, $((rss / 1024)) MiB peak RSS, $((bytes / 1048576)) MiB out ($(cut -d' ' -f1 /proc/loadavg) load)"
 }
 
 coffer_run() {
@@ -230,8 +233,8 @@ verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=") ? v >=
 
 row() {
     local key=$1 label=$2
-    printf '| %s | %s | %s | %s | %s |\n' "$label" "$(median "$key" 1)" "$(mib "$(median "$key" 3)")" \
-        "$(kib_to_mib "$(median "$key" 2)")" "$(all_times "$key")"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$(median "$key" 1)" "$(median "$key" 4)" \
+        "$(mib "$(median "$key" 3)")" "$(kib_to_mib "$(median "$key" 2)")" "$(all_times "$key")"
 }
 
 cpu=$(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^[ \t]+/, "", $2); print $2; exit }')
@@ -250,6 +253,7 @@ speedup=$(ratio "$t_runbook" "$t_coffer")
 size_ratio=$(ratio "$s_coffer" "$s_runbook")
 vs_hand=$(ratio "$t_coffer" "$t_snapzstd")
 vs_floor=$(ratio "$t_coffer" "$t_zstdonly")
+cpu_speedup=$(ratio "$(median runbook 4)" "$(median coffer 4)")
 
 cat <<EOF
 ## Backup benchmark: $(mib "$db_bytes") MiB reference database
@@ -259,8 +263,8 @@ Machine: $(nproc) CPUs ($cpu), $mem_gib GiB RAM; sqlite3 $sqlite_version, zstd $
 Runs per method: $runs (median reported; methods interleaved round by round). Page cache: $cache_note.
 Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after.
 
-| Method | Median time (s) | Output (MiB) | Peak RSS (MiB) | Runs (s) |
-|---|---:|---:|---:|---|
+| Method | Median time (s) | CPU (s) | Output (MiB) | Peak RSS (MiB) | Runs (s) |
+|---|---:|---:|---:|---:|---|
 $(row coffer "a) Coffer: \`coffer-cli backup\` (zstd 3, hash, fsync, publish, read-back)")
 $(row runbook "b) Runbook: \`sqlite3 .backup\` + \`gzip -6\`")
 $(row snapzstd "c) \`sqlite3 .backup\` + \`zstd -3 -T0\` by hand")
@@ -283,4 +287,5 @@ Coffer's own \`duration_ms\` (median): $(median coffer.duration 1) ms.
 | Coffer output / runbook gzip output | $size_ratio | <= 1.00 | $(verdict "$size_ratio" "<=" 1) |
 | Coffer time / (snapshot + zstd by hand) | $vs_hand | <= 1.3 | $(verdict "$vs_hand" "<=" 1.3) |
 | Coffer time / zstd alone (informational) | $vs_floor | — | — |
+| Runbook CPU / Coffer CPU (informational; less sensitive to other load) | ${cpu_speedup}x | — | — |
 EOF

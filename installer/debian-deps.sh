@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
   # Qt 6.4 (Core, Gui, Widgets, Test, Concurrent, Charts, Svg, translations tools)
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-qpa-plugins libqt6svg6 fonts-dejavu-core
   # core libraries
   libsqlite3-dev libssl-dev zlib1g-dev libzstd-dev libyaml-cpp-dev
