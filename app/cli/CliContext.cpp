@@ -71,3 +71,17 @@ coffer::Result<QString> CliContext::repositoryPath() const
                             ws->filePath());
     return repo->path;
 }
+
+std::expected<coffer::Catalog, int> CliContext::openCatalog() const
+{
+    auto path = repositoryPath();
+    if (!path)
+        return std::unexpected(cli::reportError(path.error(), m_json, kExitUsage));
+    auto repo = coffer::Repository::open(*path);
+    if (!repo)
+        return std::unexpected(cli::reportError(repo.error(), m_json));
+    auto catalog = coffer::Catalog::open(*repo);
+    if (!catalog)
+        return std::unexpected(cli::reportError(catalog.error(), m_json));
+    return std::move(*catalog);
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "repository/Catalog.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -24,6 +25,9 @@ public:
     coffer::Result<coffer::Workspace> workspace() const;
     // --repo as a workspace repository name or a path, else the workspace's default.
     coffer::Result<QString> repositoryPath() const;
+    // Resolves --repo and opens the repository and its catalog; on failure prints why and
+    // gives the exit code (2 when no repository was named, 3 when it cannot be opened).
+    std::expected<coffer::Catalog, int> openCatalog() const;
 
 private:
     bool m_json = false;

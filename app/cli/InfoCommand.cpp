@@ -17,15 +17,9 @@ int runInfo(const QStringList &arguments)
     const CliContext context(parser);
     if (parser.positionalArguments().size() != 1)
         return cli::usageError(QStringLiteral("info takes exactly one backup ID"));
-    auto path = context.repositoryPath();
-    if (!path)
-        return cli::reportError(path.error(), context.json(), kExitUsage);
-    auto repo = coffer::Repository::open(*path);
-    if (!repo)
-        return cli::reportError(repo.error(), context.json());
-    auto catalog = coffer::Catalog::open(*repo);
+    auto catalog = context.openCatalog();
     if (!catalog)
-        return cli::reportError(catalog.error(), context.json());
+        return catalog.error();
     auto entry = catalog->backup(parser.positionalArguments().first());
     if (!entry)
         return cli::reportError(entry.error(), context.json());

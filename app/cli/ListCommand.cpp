@@ -30,15 +30,9 @@ int runList(const QStringList &arguments)
     const CliContext context(parser);
     if (!parser.positionalArguments().isEmpty())
         return cli::usageError(QStringLiteral("list takes no positional arguments"));
-    auto path = context.repositoryPath();
-    if (!path)
-        return cli::reportError(path.error(), context.json(), kExitUsage);
-    auto repo = coffer::Repository::open(*path);
-    if (!repo)
-        return cli::reportError(repo.error(), context.json());
-    auto catalog = coffer::Catalog::open(*repo);
+    auto catalog = context.openCatalog();
     if (!catalog)
-        return cli::reportError(catalog.error(), context.json());
+        return catalog.error();
     auto entries = catalog->backups(parser.value(QStringLiteral("db")));
     if (!entries)
         return cli::reportError(entries.error(), context.json());
@@ -51,9 +45,9 @@ int runList(const QStringList &arguments)
         return kExitOk;
     }
     if (entries->isEmpty()) {
-        cli::out(QStringLiteral("No backups in %1").arg(repo->root()));
+        cli::out(QStringLiteral("No backups in %1").arg(catalog->repository().root()));
         // An empty catalog over manifests on disk is a lost or damaged catalog, not an empty repository.
-        QDirIterator manifests(repo->backupsDir(), {QStringLiteral("*") + QLatin1String(coffer::Repository::kManifestSuffix)},
+        QDirIterator manifests(catalog->repository().backupsDir(), {QStringLiteral("*") + QLatin1String(coffer::Repository::kManifestSuffix)},
                                QDir::Files, QDirIterator::Subdirectories);
         if (manifests.hasNext())
             cli::err(QStringLiteral("coffer-cli: the catalog lists nothing, but backups/ holds manifests; rebuild it "

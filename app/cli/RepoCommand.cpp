@@ -23,34 +23,29 @@ int runRepo(const QStringList &arguments)
     const QString action = positional.value(0);
     if (positional.size() != 1 || (action != QStringLiteral("reindex") && action != QStringLiteral("check")))
         return cli::usageError(QStringLiteral("repo needs one action: reindex or check"));
-    auto path = context.repositoryPath();
-    if (!path)
-        return cli::reportError(path.error(), context.json(), kExitUsage);
-    auto repo = coffer::Repository::open(*path);
-    if (!repo)
-        return cli::reportError(repo.error(), context.json());
+    auto catalog = context.openCatalog();
+    if (!catalog)
+        return catalog.error();
+    const coffer::Repository &repo = catalog->repository();
 
     QStringList problems;
-    QJsonObject json{{QStringLiteral("repository"), repo->root()}};
+    QJsonObject json{{QStringLiteral("repository"), repo.root()}};
     if (action == QStringLiteral("reindex")) {
-        auto lock = coffer::RepoLock::acquire(repo->locksDir(), coffer::RepoLock::Kind::Exclusive,
+        auto lock = coffer::RepoLock::acquire(repo.locksDir(), coffer::RepoLock::Kind::Exclusive,
                                               QStringLiteral("reindex"), 30000);
         if (!lock)
             return cli::reportError(lock.error(), context.json());
-        auto catalog = coffer::Catalog::open(*repo);
-        if (!catalog)
-            return cli::reportError(catalog.error(), context.json());
         auto report = catalog->rebuild();
         if (!report)
             return cli::reportError(report.error(), context.json());
-        catalog->audit(QStringLiteral("reindex"), repo->root(), report->problems.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problems"),
+        catalog->audit(QStringLiteral("reindex"), repo.root(), report->problems.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problems"),
                        QStringLiteral("%1 backups indexed, %2 problems").arg(report->indexed).arg(report->problems.size()));
         problems = report->problems;
         json.insert(QStringLiteral("indexed"), report->indexed);
         if (!context.json())
             cli::out(QStringLiteral("Indexed %1 backup(s) from their manifests").arg(report->indexed));
     } else {
-        auto report = coffer::RepositoryCheck::run(*repo);
+        auto report = coffer::RepositoryCheck::run(repo);
         if (!report)
             return cli::reportError(report.error(), context.json());
         problems = report->problems;

@@ -37,6 +37,8 @@ public:
 
     static Result<Catalog> open(const Repository &repository);
 
+    const Repository &repository() const { return m_repository; }
+
     Result<void> insertBackup(const Manifest &manifest);
     Result<void> removeBackup(const QString &id);
     // Newest first; all databases when `database` is empty.

@@ -275,33 +275,6 @@ Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, co
     return {};
 }
 
-Result<void> WorkspaceParser::parseDatabases(const YAML::Node &node)
-{
-    if (node.IsNull())
-        return {};
-    if (node.IsSequence()) {
-        for (const YAML::Node &item : node) {
-            if (!item.IsMap())
-                return error(item, QStringLiteral("each entry under `databases:` must be a mapping with "
-                                                  "`name:` and `path:`"));
-            if (auto r = addDatabase(item, {}, item); !r)
-                return r;
-        }
-        return {};
-    }
-    if (node.IsMap()) {
-        for (const auto &item : node) {
-            auto name = text(item.first, QStringLiteral("database name"));
-            if (!name)
-                return std::unexpected(name.error());
-            if (auto r = addDatabase(item.first, *name, item.second); !r)
-                return r;
-        }
-        return {};
-    }
-    return error(node, QStringLiteral("`databases:` must be a list or a mapping of databases"));
-}
-
 Result<void> WorkspaceParser::addRepository(const YAML::Node &at, QString name, const YAML::Node &fields)
 {
     RepositoryEntry entry;
@@ -350,31 +323,34 @@ Result<void> WorkspaceParser::addRepository(const YAML::Node &at, QString name, 
     return {};
 }
 
-Result<void> WorkspaceParser::parseRepositories(const YAML::Node &node)
+Result<void> WorkspaceParser::parseEntries(const YAML::Node &node, const QString &section, const QString &what,
+                                           Result<void> (WorkspaceParser::*add)(const YAML::Node &, QString,
+                                                                                 const YAML::Node &))
 {
+    // Both shapes teams write: a list of mappings with `name:`, or a mapping keyed by name.
     if (node.IsNull())
         return {};
     if (node.IsSequence()) {
         for (const YAML::Node &item : node) {
             if (!item.IsMap())
-                return error(item, QStringLiteral("each entry under `repositories:` must be a mapping with "
-                                                  "`name:` and `path:`"));
-            if (auto r = addRepository(item, {}, item); !r)
+                return error(item, QStringLiteral("each entry under `%1:` must be a mapping with `name:` and `path:`")
+                                       .arg(section));
+            if (auto r = (this->*add)(item, {}, item); !r)
                 return r;
         }
         return {};
     }
     if (node.IsMap()) {
         for (const auto &item : node) {
-            auto name = text(item.first, QStringLiteral("repository name"));
+            auto name = text(item.first, QStringLiteral("%1 name").arg(what));
             if (!name)
                 return std::unexpected(name.error());
-            if (auto r = addRepository(item.first, *name, item.second); !r)
+            if (auto r = (this->*add)(item.first, *name, item.second); !r)
                 return r;
         }
         return {};
     }
-    return error(node, QStringLiteral("`repositories:` must be a list or a mapping of repositories"));
+    return error(node, QStringLiteral("`%1:` must be a list or a mapping of %1").arg(section));
 }
 
 Result<void> WorkspaceParser::parseCompression(const YAML::Node &section, const QString &prefix)
@@ -510,12 +486,12 @@ Result<ParsedWorkspace> WorkspaceParser::run(const YAML::Node &root)
             return std::unexpected(v.error());
     }
     if (const YAML::Node repositories = root["repositories"]) {
-        if (auto r = parseRepositories(repositories); !r)
+        if (auto r = parseEntries(repositories, QStringLiteral("repositories"), QStringLiteral("repository"), &WorkspaceParser::addRepository); !r)
             return std::unexpected(r.error());
     }
     // Databases before `backup:`, whose schedules refer to them, wherever they sit in the file.
     if (const YAML::Node databases = root["databases"]) {
-        if (auto r = parseDatabases(databases); !r)
+        if (auto r = parseEntries(databases, QStringLiteral("databases"), QStringLiteral("database"), &WorkspaceParser::addDatabase); !r)
             return std::unexpected(r.error());
     }
     if (const YAML::Node backup = root["backup"]) {

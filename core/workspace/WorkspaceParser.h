@@ -59,9 +59,9 @@ private:
     Result<QVariant> toVariant(const YAML::Node &node, int depth) const;
     QString resolvePath(const QString &raw) const;
 
-    Result<void> parseDatabases(const YAML::Node &node);
+    Result<void> parseEntries(const YAML::Node &node, const QString &section, const QString &what,
+                              Result<void> (WorkspaceParser::*add)(const YAML::Node &, QString, const YAML::Node &));
     Result<void> addDatabase(const YAML::Node &at, QString name, const YAML::Node &fields);
-    Result<void> parseRepositories(const YAML::Node &node);
     Result<void> addRepository(const YAML::Node &at, QString name, const YAML::Node &fields);
     Result<void> parseCompression(const YAML::Node &section, const QString &prefix);
     Result<void> parseBackup(const YAML::Node &node);
