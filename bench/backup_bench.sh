@@ -237,6 +237,13 @@ row() {
         "$(mib "$(median "$key" 3)")" "$(kib_to_mib "$(median "$key" 2)")" "$(all_times "$key")"
 }
 
+source_dir=$(cd "$(dirname "$0")/.." && pwd)
+if commit=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null); then
+    [[ -z $(git -C "$source_dir" status --porcelain -- core app 2>/dev/null) ]] || commit="$commit + uncommitted changes in core/ or app/"
+else
+    commit=unknown
+fi
+cli_built=$(date -r "$cli" '+%Y-%m-%d %H:%M:%S')
 cpu=$(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^[ \t]+/, "", $2); print $2; exit }')
 sqlite_version=$(sqlite3 --version | awk '{ print $1 }')
 zstd_version=$(zstd --version | grep -o 'v[0-9.]*' | head -n 1)
@@ -259,6 +266,7 @@ cat <<EOF
 ## Backup benchmark: $(mib "$db_bytes") MiB reference database
 
 Reference database: \`coffer-gen-refdb --size-mb $size_mb --seed $seed\`, $db_bytes bytes, generated in $gen_seconds s.
+Coffer: source at commit $commit; \`coffer-cli\` built $cli_built (\`$(basename "$build_dir")\`, $(grep -s '^CMAKE_BUILD_TYPE:' "$build_dir/CMakeCache.txt" | cut -d= -f2)).
 Machine: $(nproc) CPUs ($cpu), $mem_gib GiB RAM; sqlite3 $sqlite_version, zstd $zstd_version, gzip $gzip_version.
 Runs per method: $runs (median reported; methods interleaved round by round). Page cache: $cache_note.
 Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after.

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "RefDbWords.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -24,6 +26,8 @@
 
 namespace {
 
+using namespace refdb;
+
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kRowsPerTransaction = 50000;
@@ -35,67 +39,6 @@ constexpr double kBlobShareOfRowBytes = 0.33;
 constexpr std::uint64_t kMinBlob = 4 * 1024;
 constexpr std::uint64_t kMaxBlob = 256 * 1024;
 constexpr std::int64_t kEpochStart = 1577836800; // 2020-01-01T00:00:00Z
-
-using Words = std::vector<std::string_view>;
-
-const Words kFirstNames = {
-    "James",  "Mary",    "Robert",  "Patricia", "John",    "Jennifer", "Michael", "Linda",   "David",   "Elizabeth",
-    "William", "Barbara", "Richard", "Susan",    "Joseph",  "Jessica",  "Thomas",  "Sarah",   "Charles", "Karen",
-    "Daniel",  "Nancy",   "Matthew", "Lisa",     "Anthony", "Betty",    "Mark",    "Margaret", "Donald", "Sandra",
-    "Steven",  "Ashley",  "Paul",    "Kimberly", "Andrew",  "Emily",    "Joshua",  "Donna",   "Kenneth", "Michelle",
-    "Kevin",   "Carol",   "Brian",   "Amanda",   "George",  "Dorothy",  "Timothy", "Melissa", "Ronald",  "Deborah",
-    "Ahmed",   "Fatima",  "Wei",     "Mei",      "Hiroshi", "Yuki",     "Lars",    "Ingrid",  "Pierre",  "Amélie",
-    "Jürgen",  "Zofia",   "Mateo",   "Lucía",    "Olusegun", "Chiamaka", "Arjun",  "Priya",   "Dmitri",  "Olga",
-};
-const Words kLastNames = {
-    "Smith",    "Johnson",  "Williams", "Brown",   "Jones",   "Garcia",   "Miller",   "Davis",     "Rodriguez", "Martinez",
-    "Hernandez", "Lopez",   "Gonzalez", "Wilson",  "Anderson", "Thomas",  "Taylor",   "Moore",     "Jackson",   "Martin",
-    "Lee",      "Perez",    "Thompson", "White",   "Harris",  "Sanchez",  "Clark",    "Ramirez",   "Lewis",     "Robinson",
-    "Walker",   "Young",    "Allen",    "King",    "Wright",  "Scott",    "Torres",   "Nguyen",    "Hill",      "Flores",
-    "Müller",   "Schmidt",  "Dubois",   "Lefèvre", "Rossi",   "Bianchi",  "Kowalski", "Nowak",     "Jensen",    "Hansen",
-    "Tanaka",   "Suzuki",   "Wang",     "Li",      "Zhang",   "Okafor",   "Adeyemi",  "Patel",     "Sharma",    "Ivanov",
-};
-const Words kStreets = {
-    "Main",   "Oak",    "Pine",    "Maple",    "Cedar",   "Elm",      "Washington", "Lake",    "Hill",   "Park",
-    "Church", "Mill",   "Station", "Victoria", "King's",  "Queen",    "Bridge",     "River",   "Market", "School",
-    "Rue de la Paix", "Hauptstraße", "Via Roma", "Calle Mayor", "Ulica Długa", "Sakura-dori", "Harbour", "Meadow",
-};
-const Words kStreetKinds = {"Street", "Avenue", "Road", "Lane", "Drive", "Court", "Way", "Place", "Boulevard"};
-const Words kCities = {
-    "Springfield", "Riverside", "Franklin", "Greenville", "Bristol",  "Clinton",  "Fairview", "Salem",   "Madison",
-    "Georgetown",  "London",    "Paris",    "Berlin",     "Madrid",   "Rome",     "Warsaw",   "Lagos",   "Mumbai",
-    "Tokyo",       "Osaka",     "Toronto",  "Melbourne",  "São Paulo", "Nairobi", "Oslo",     "Lyon",    "Hamburg",
-};
-const Words kCountries = {"US", "GB", "FR", "DE", "ES", "IT", "PL", "NG", "IN", "JP", "CA", "AU", "BR", "KE", "NO"};
-const Words kMailDomains = {"example.com", "mail.example.org", "corp.example.net", "example.co.uk", "post.example.de"};
-const Words kVocabulary = {
-    "the",       "customer",  "asked",     "about",    "delivery",  "to",       "and",       "a",          "for",
-    "with",      "order",     "was",       "late",     "again",     "please",   "call",      "before",     "noon",
-    "prefers",   "email",     "contact",   "invoice",  "sent",      "address",  "changed",   "last",       "month",
-    "account",   "manager",   "discount",  "applied",  "on",        "renewal",  "package",   "left",       "at",
-    "reception", "signature", "required",  "fragile",  "items",     "handle",   "care",      "returned",   "damaged",
-    "refund",    "issued",    "after",     "review",   "loyal",     "since",    "first",     "purchase",   "wholesale",
-    "pricing",   "agreed",    "quarterly", "business", "hours",     "only",     "weekend",   "closed",     "warehouse",
-    "shipment",  "tracking",  "number",    "confirmed", "support",  "ticket",   "resolved",  "escalated",  "billing",
-    "dispute",   "credit",    "limit",     "raised",   "lowered",   "payment",  "terms",     "net",        "thirty",
-    "days",      "preferred", "carrier",   "express",  "standard",  "pallet",   "delivery",  "slot",       "morning",
-    "afternoon", "gate",      "code",      "building", "floor",     "suite",    "office",    "parking",    "loading",
-    "dock",      "new",       "contract",  "signed",   "pending",   "approval", "from",      "finance",    "team",
-};
-const Words kOrderStatus = {"pending", "paid", "shipped", "delivered", "delivered", "delivered", "cancelled", "refunded"};
-const Words kCurrencies = {"EUR", "USD", "GBP", "USD", "EUR", "PLN", "JPY"};
-const Words kEventKinds = {"login", "logout", "page_view", "page_view", "page_view", "search", "add_to_cart",
-                           "checkout", "payment_failed", "password_reset", "api_call", "api_call"};
-const Words kPages = {"/", "/products", "/products/item", "/cart", "/checkout", "/account", "/orders",
-                      "/search", "/help/shipping", "/help/returns", "/api/v2/orders", "/api/v2/customers"};
-const Words kAgents = {
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Safari/605.1.15",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
-    "okhttp/4.12.0",
-    "python-requests/2.31.0",
-};
 
 // Deterministic draws. std::uniform_int_distribution is implementation-defined, so a seed would
 // give different databases with different standard libraries; these helpers do not. Every draw
@@ -110,7 +53,10 @@ public:
     std::uint64_t next() { return m_engine(); }
     // Uniform enough in [0, n): the modulo bias for n << 2^64 is negligible here.
     std::uint64_t below(std::uint64_t n) { return next() % n; }
-    std::int64_t between(std::int64_t low, std::int64_t high) { return low + std::int64_t(below(std::uint64_t(high - low + 1))); }
+    std::int64_t between(std::int64_t low, std::int64_t high)
+    {
+        return low + std::int64_t(below(std::uint64_t(high - low + 1)));
+    }
     bool chance(unsigned percent) { return below(100) < percent; }
     double unit() { return double(next() >> 11) * 0x1.0p-53; }
     std::string_view pick(const Words &words) { return words[below(words.size())]; }
@@ -193,8 +139,9 @@ std::string isoTime(std::int64_t epoch)
     const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
     char text[96];
-    std::snprintf(text, sizeof text, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64 "Z",
-                  year, month, day, secs / 3600, secs / 60 % 60, secs % 60);
+    std::snprintf(text, sizeof text,
+        "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64 "Z", year, month, day,
+        secs / 3600, secs / 60 % 60, secs % 60);
     return text;
 }
 
@@ -251,7 +198,7 @@ void fillBlob(Rng &rng, std::vector<unsigned char> &blob, bool compressible, std
 {
     const std::size_t size = blob.size();
     if (!compressible) {
-        static constexpr unsigned char kJpeg[] = {0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00};
+        static constexpr unsigned char kJpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00 };
         std::size_t i = 0;
         for (; i + 8 <= size; i += 8) {
             const std::uint64_t r = rng.next();
@@ -276,8 +223,8 @@ void fillBlob(Rng &rng, std::vector<unsigned char> &blob, bool compressible, std
             const int warehouse = int(rng.below(12));
             char line[160];
             std::snprintf(line, sizeof line, "SKU-%06" PRIu64 ",%.*s %.*s,%d,%d.%02d,WH-%02d\n", sku++,
-                          int(adjective.size()), adjective.data(), int(noun.size()), noun.data(), quantity, units,
-                          cents, warehouse);
+                int(adjective.size()), adjective.data(), int(noun.size()), noun.data(), quantity, units, cents,
+                warehouse);
             csv += line;
         }
         std::memcpy(blob.data(), csv.data(), size);
@@ -298,7 +245,7 @@ void fillBlob(Rng &rng, std::vector<unsigned char> &blob, bool compressible, std
         }
         for (std::size_t i = size & ~std::size_t(3); i < size; ++i)
             blob[i] = 0;
-        static constexpr unsigned char kBmp[] = {'B', 'M'};
+        static constexpr unsigned char kBmp[] = { 'B', 'M' };
         std::memcpy(blob.data(), kBmp, std::min(size, sizeof kBmp));
         mime = "image/bmp";
     }
@@ -309,7 +256,7 @@ struct Counts {
     std::int64_t orders = 0;
     std::int64_t events = 0;
     std::int64_t attachments = 0;
-    std::uint64_t rowBytes = 0;  // payload bytes of the row tables, roughly
+    std::uint64_t rowBytes = 0; // payload bytes of the row tables, roughly
     std::uint64_t blobBytes = 0; // attachment payloads
     std::uint64_t compressibleBlobBytes = 0;
 };
@@ -456,7 +403,7 @@ private:
         m_customer.bind(11, std::string_view(note));
         m_customer.run();
         m_counts.rowBytes += 8 + first.size() + last.size() + email.size() + phone.size() + street.size() + city.size()
-                             + postcode.size() + country.size() + created.size() + note.size();
+            + postcode.size() + country.size() + created.size() + note.size();
     }
 
     void addOrder()
@@ -464,8 +411,9 @@ private:
         const std::int64_t id = ++m_counts.orders;
         // Recent customers order more often than old ones.
         const std::int64_t customers = m_counts.customers;
-        const std::int64_t customer = m_rng.chance(70) ? std::max<std::int64_t>(1, customers - std::int64_t(m_rng.below(1000)))
-                                                       : 1 + std::int64_t(m_rng.below(std::uint64_t(customers)));
+        const std::int64_t customer = m_rng.chance(70)
+            ? std::max<std::int64_t>(1, customers - std::int64_t(m_rng.below(1000)))
+            : 1 + std::int64_t(m_rng.below(std::uint64_t(customers)));
         const std::int64_t placed = m_clock + std::int64_t(m_rng.below(3600));
         const std::string_view status = m_rng.pick(kOrderStatus);
         const std::string_view currency = m_rng.pick(kCurrencies);
@@ -572,11 +520,12 @@ int main(int argc, char *argv[])
                        "Exit status: 0 done, 1 failed, 2 bad usage or the output already exists."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("The database file to create (must not exist)."), QStringLiteral("path")},
-        {QStringLiteral("size-mb"), QStringLiteral("Stop when the file reaches this many MiB."), QStringLiteral("n")},
-        {QStringLiteral("seed"), QStringLiteral("Seed of the content (default 1)."), QStringLiteral("s"),
-         QStringLiteral("1")},
-        {QStringLiteral("wal"), QStringLiteral("Leave the database in WAL mode (default: rollback journal).")},
+        { QStringLiteral("out"), QStringLiteral("The database file to create (must not exist)."),
+            QStringLiteral("path") },
+        { QStringLiteral("size-mb"), QStringLiteral("Stop when the file reaches this many MiB."), QStringLiteral("n") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of the content (default 1)."), QStringLiteral("s"),
+            QStringLiteral("1") },
+        { QStringLiteral("wal"), QStringLiteral("Leave the database in WAL mode (default: rollback journal).") },
     });
     parser.process(app);
 
@@ -598,10 +547,11 @@ int main(int argc, char *argv[])
 
     const QString out = parser.value(QStringLiteral("out"));
     const QByteArray outName = QFile::encodeName(out);
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-journal") }) {
         if (QFileInfo::exists(out + suffix)) {
-            std::fprintf(stderr, "coffer-gen-refdb: %s already exists; refusing to overwrite it. Remove it or choose another --out.\n",
-                         QFile::encodeName(out + suffix).constData());
+            std::fprintf(stderr,
+                "coffer-gen-refdb: %s already exists; refusing to overwrite it. Remove it or choose another --out.\n",
+                QFile::encodeName(out + suffix).constData());
             return kExitUsage;
         }
     }
@@ -616,8 +566,9 @@ int main(int argc, char *argv[])
         return kExitFailed;
     }
     // A generated file needs no crash safety: no journal, no fsync, a large cache for the index.
-    exec(db, "PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-             "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
+    exec(db,
+        "PRAGMA page_size=4096; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+        "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY");
     exec(db, kSchema);
 
     Counts counts;
@@ -633,13 +584,14 @@ int main(int argc, char *argv[])
     }
 
     const qint64 bytes = QFileInfo(out).size();
-    std::printf("%s: %.1f MiB (%lld bytes) in %.1f s, seed %llu, %s mode\n"
-                "  customers %lld, orders %lld, events %lld, attachments %lld (%.1f MiB of blobs, %.0f%% compressible)\n",
-                outName.constData(), double(bytes) / (1024.0 * 1024.0), static_cast<long long>(bytes),
-                double(timer.elapsed()) / 1000.0, static_cast<unsigned long long>(seed),
-                parser.isSet(QStringLiteral("wal")) ? "WAL" : "rollback-journal", static_cast<long long>(counts.customers),
-                static_cast<long long>(counts.orders), static_cast<long long>(counts.events),
-                static_cast<long long>(counts.attachments), double(counts.blobBytes) / (1024.0 * 1024.0),
-                counts.blobBytes ? 100.0 * double(counts.compressibleBlobBytes) / double(counts.blobBytes) : 0.0);
+    std::printf(
+        "%s: %.1f MiB (%lld bytes) in %.1f s, seed %llu, %s mode\n"
+        "  customers %lld, orders %lld, events %lld, attachments %lld (%.1f MiB of blobs, %.0f%% compressible)\n",
+        outName.constData(), double(bytes) / (1024.0 * 1024.0), static_cast<long long>(bytes),
+        double(timer.elapsed()) / 1000.0, static_cast<unsigned long long>(seed),
+        parser.isSet(QStringLiteral("wal")) ? "WAL" : "rollback-journal", static_cast<long long>(counts.customers),
+        static_cast<long long>(counts.orders), static_cast<long long>(counts.events),
+        static_cast<long long>(counts.attachments), double(counts.blobBytes) / (1024.0 * 1024.0),
+        counts.blobBytes ? 100.0 * double(counts.compressibleBlobBytes) / double(counts.blobBytes) : 0.0);
     return 0;
 }
