@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Backup benchmark: Coffer against the runbook it replaces, on one reference database.
 #
-#   bench/backup_bench.sh [--size-mb N] [--build DIR] [--work DIR] [--runs N] [--seed S] [--warm] [--phases] [--keep]
+#   bench/backup_bench.sh [--size-mb N] [--build DIR] [--work DIR] [--runs N] [--seed S] [--warm]
+#                         [--phases] [--no-wait-idle] [--keep]
 #
 # The Markdown report goes to stdout, progress to stderr:
 #   bench/backup_bench.sh --size-mb 1024 > report.md
@@ -16,9 +17,10 @@ seed=1
 keep=0
 phases=0
 warm=0
+wait_idle=1
 
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     cat <<'EOF'
 Options:
   --size-mb N   size of the reference database in MiB (default 1024)
@@ -28,6 +30,7 @@ Options:
   --seed S      seed of the reference database (default 1)
   --warm        do not try to drop the page cache before each run (it needs root)
   --phases      also time Coffer with --no-read-back and --compression none, to see where its time goes
+  --no-wait-idle  start each run at once instead of waiting (up to 5 min) for the CPUs to be idle
   --keep        keep the scratch folder
 EOF
 }
@@ -46,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --seed) seed=${2:?--seed needs a value}; shift 2 ;;
     --phases) phases=1; shift ;;
     --warm) warm=1; shift ;;
+    --no-wait-idle) wait_idle=0; shift ;;
     --keep) keep=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
@@ -118,9 +122,35 @@ else
     cache_note="warm: \`sync; echo 3 > /proc/sys/vm/drop_caches\` was refused (no privileges), so the reference database and the snapshot sit in the page cache"
 fi
 
+# cpu_busy: percent of all CPUs busy (steal included) over the next 2 seconds, from /proc/stat.
+cpu_busy() {
+    local a b
+    a=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit }' /proc/stat)
+    sleep 2
+    b=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit }' /proc/stat)
+    awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2];
+        total = busy + idle; printf "%.0f", (total > 0 ? 100 * busy / total : 0) }'
+}
+
+busy_starts=0
 prepare_run() {
     # Write back the previous run's output now, so it is not charged to the next one.
     sync
+    # On a shared machine another job's compile would be charged to whichever method runs beside it.
+    if [[ $wait_idle -eq 1 ]]; then
+        local waited=0 busy
+        busy=$(cpu_busy)
+        while [[ $busy -gt 15 && $waited -lt 300 ]]; do
+            [[ $waited -eq 0 ]] && log "  waiting for the CPUs to be idle (${busy}% busy)"
+            sleep 8
+            waited=$((waited + 10))
+            busy=$(cpu_busy)
+        done
+        if [[ $busy -gt 15 ]]; then
+            busy_starts=$((busy_starts + 1))
+            log "  starting anyway: the CPUs are still ${busy}% busy after 5 minutes"
+        fi
+    fi
     if [[ $drop_caches -eq 1 ]]; then
         echo 3 > /proc/sys/vm/drop_caches
     fi
@@ -216,6 +246,13 @@ for ((run = 1; run <= runs; run++)); do
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+if [[ $wait_idle -eq 0 ]]; then
+    idle_note="Runs started without waiting for idle CPUs."
+elif [[ $busy_starts -eq 0 ]]; then
+    idle_note="Every run started with the CPUs idle (< 15% busy over 2 s); other jobs may still have started during a run."
+else
+    idle_note="$busy_starts run(s) started with the CPUs still busy after waiting 5 minutes: treat the figures with care."
+fi
 
 # ---- Report ---------------------------------------------------------------------------------
 
@@ -269,7 +306,7 @@ Reference database: \`coffer-gen-refdb --size-mb $size_mb --seed $seed\`, $db_by
 Coffer: source at commit $commit; \`coffer-cli\` built $cli_built (\`$(basename "$build_dir")\`, $(grep -s '^CMAKE_BUILD_TYPE:' "$build_dir/CMakeCache.txt" | cut -d= -f2)).
 Machine: $(nproc) CPUs ($cpu), $mem_gib GiB RAM; sqlite3 $sqlite_version, zstd $zstd_version, gzip $gzip_version.
 Runs per method: $runs (median reported; methods interleaved round by round). Page cache: $cache_note.
-Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after.
+Load average (1, 5, 15 min) before the runs: $load_before; after: $load_after. $idle_note
 
 | Method | Median time (s) | CPU (s) | Output (MiB) | Peak RSS (MiB) | Runs (s) |
 |---|---:|---:|---:|---:|---|
