@@ -1,5 +1,7 @@
 #include "jobs/Job.h"
 
+#include <openssl/crypto.h>
+
 #include <exception>
 
 namespace coffer {
@@ -82,6 +84,9 @@ void Job::run()
         if (!outcome)
             m_error = outcome.error();
     }
+    // Pool threads outlive the job and can outlive OpenSSL's own cleanup at exit, leaking the
+    // thread's error state; release what this thread holds in OpenSSL now.
+    OPENSSL_thread_stop();
     if (outcome) {
         m_state.store(State::Succeeded);
         Q_EMIT succeeded();
