@@ -12,7 +12,9 @@ packages=(
   # core libraries
   libsqlite3-dev libssl-dev zlib1g-dev libzstd-dev libyaml-cpp-dev
   # stock tools used by tests and benchmarks (restorability with stock tools, runbook pipeline)
-  sqlite3 zstd gzip time procps
+  sqlite3 zstd gzip time procps util-linux
+  # developer tooling behind `make format`
+  clang-format
 )
 
 missing=()
