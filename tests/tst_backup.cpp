@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <sqlite3.h>
 #include <sys/mount.h>
 
 using namespace coffer;
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void cancelAtEachPhaseLeavesNothing();
     void fullDiskLeavesNothing();
     void newerRepositoryIsRefused();
+    void lockedDatabaseIsReportedAndChangesNothing();
 
 private:
     BackupParams params(const QString &db) const;
@@ -277,6 +279,31 @@ void TstBackup::newerRepositoryIsRefused()
     QCOMPARE(result.error().code, ErrorCode::UnsupportedFormat);
     QVERIFY(result.error().message.contains(QStringLiteral("newer Coffer")));
     QCOMPARE(testsupport::filesBelow(m_repo->repo()), before);
+}
+
+void TstBackup::lockedDatabaseIsReportedAndChangesNothing()
+{
+    // Another connection holds an exclusive lock on a rollback-journal database, as a writer
+    // in the middle of a long transaction does: no consistent snapshot can be read.
+    const QString db = m_repo->path(QStringLiteral("busy.db"));
+    QVERIFY(testsupport::makeSampleDatabase(db, 500, false));
+    sqlite3 *holder = nullptr;
+    QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &holder), SQLITE_OK);
+    const auto close = qScopeGuard([holder] { sqlite3_close(holder); });
+    QCOMPARE(sqlite3_exec(holder, "BEGIN EXCLUSIVE; UPDATE orders SET qty = qty + 1;", nullptr, nullptr, nullptr),
+             SQLITE_OK);
+
+    CancelFlag cancel{false};
+    auto result = BackupPipeline::run(params(db), cancel, {});
+    QVERIFY(!result.has_value());
+    QCOMPARE(result.error().code, ErrorCode::Locked);
+    QVERIFY2(result.error().message.contains(QStringLiteral("locked")), qPrintable(result.error().toString()));
+    assertNothingPublished();
+
+    // Once the writer commits, the same backup succeeds and sees the committed change.
+    QCOMPARE(sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    result = BackupPipeline::run(params(db), cancel, {});
+    COFFER_VERIFY_OK(result);
 }
 
 QTEST_GUILESS_MAIN(TstBackup)
