@@ -127,25 +127,6 @@ Result<QString> sha256OfFile(const QString &path, const CancelFlag &cancel, cons
     return hash.hexDigest();
 }
 
-Result<void> writeDurably(const QString &path, const QByteArray &data)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Writing to staging"), path));
-    const bool ok = ::write(fd, data.constData(), size_t(data.size())) == data.size() && ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok)
-        return std::unexpected(fileutil::errnoError(err, QStringLiteral("Writing to staging"), path));
-    return {};
-}
-
-QString currentUser()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
-}
-
 qint64 sourceBytes(const QString &path)
 {
     return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
@@ -203,7 +184,7 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     manifest.compression = codecName(params.codec);
     manifest.compressionLevel = params.level;
     manifest.host = QSysInfo::machineHostName();
-    manifest.user = currentUser();
+    manifest.user = fileutil::currentUser();
     manifest.cofferVersion = QStringLiteral(COFFER_VERSION_STRING);
     manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec);
 
@@ -279,7 +260,7 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     const QByteArray intent = QJsonDocument(QJsonObject{{QStringLiteral("artifact"), repo->relative(result.artifactPath)},
                                                         {QStringLiteral("manifest"), repo->relative(result.manifestPath)}})
                                   .toJson(QJsonDocument::Compact);
-    if (auto written = writeDurably(pending, intent); !written)
+    if (auto written = fileutil::writeDurably(pending, intent); !written)
         return std::unexpected(written.error());
     cleanup.add(pending);
     if (auto published = fileutil::publish(stagedArtifact, result.artifactPath); !published)

@@ -3,7 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStorageInfo>
-#include <QTemporaryFile>
+#include <QUuid>
 
 #include <cerrno>
 #include <cstdio>
@@ -68,8 +68,6 @@ Result<void> fsyncDirectory(const QString &dir)
 
 Result<void> publish(const QString &from, const QString &to)
 {
-    if (auto synced = fsyncPath(from); !synced)
-        return synced;
     const QString dir = QFileInfo(to).absolutePath();
     if (auto made = makePrivateDirs(dir); !made)
         return made;
@@ -92,22 +90,36 @@ Result<void> publish(const QString &from, const QString &to)
     return fsyncDirectory(QFileInfo(from).absolutePath());
 }
 
+Result<void> writeDurably(const QString &path, const QByteArray &data)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return std::unexpected(errnoError(errno, QStringLiteral("Writing"), path));
+    const bool ok = ::write(fd, data.constData(), size_t(data.size())) == data.size() && ::fsync(fd) == 0;
+    const int err = errno;
+    ::close(fd);
+    if (!ok)
+        return std::unexpected(errnoError(err ? err : EIO, QStringLiteral("Writing"), path));
+    return {};
+}
+
 Result<void> writeAtomically(const QString &to, const QByteArray &data, const QString &stagingDir)
 {
     if (auto made = makePrivateDirs(stagingDir); !made)
         return made;
-    QTemporaryFile file(stagingDir + QStringLiteral("/write-XXXXXX.tmp"));
-    file.setAutoRemove(true);
-    if (!file.open())
-        return fail(ErrorCode::Io, QStringLiteral("Could not create a file in the staging folder"),
-                    stagingDir + QStringLiteral(": ") + file.errorString());
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data) != data.size() || !file.flush())
-        return std::unexpected(errnoError(errno ? errno : EIO, QStringLiteral("Writing"), file.fileName()));
-    if (::fsync(file.handle()) != 0)
-        return std::unexpected(errnoError(errno, QStringLiteral("Flushing to disk"), file.fileName()));
-    auto published = publish(file.fileName(), to);
-    return published;
+    const QString staged = QStringLiteral("%1/write-%2.tmp").arg(stagingDir, QUuid::createUuid().toString(QUuid::Id128));
+    auto done = writeDurably(staged, data);
+    if (done)
+        done = publish(staged, to);
+    if (!done)
+        QFile::remove(staged);
+    return done;
+}
+
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
 }
 
 qint64 freeBytes(const QString &path)

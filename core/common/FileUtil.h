@@ -19,12 +19,18 @@ Result<void> makePrivateDirs(const QString &path);
 Result<void> fsyncPath(const QString &path);
 Result<void> fsyncDirectory(const QString &dir);
 
-// fsync `from`, create the destination folder, rename without replacing an existing
-// file, fsync the destination folder.
+// Creates or replaces `path` (0600) with `data` and fsyncs it.
+Result<void> writeDurably(const QString &path, const QByteArray &data);
+
+// Renames the already-fsynced file `from` to `to`, creating the destination folder, never
+// replacing an existing file, and fsyncs both folders.
 Result<void> publish(const QString &from, const QString &to);
 
-// Write `data` to a new file in `stagingDir` (0600), then publish() it to `to`.
+// writeDurably() to a new file in `stagingDir`, then publish() it to `to`.
 Result<void> writeAtomically(const QString &to, const QByteArray &data, const QString &stagingDir);
+
+// The login name of the user running Coffer, for manifests and the audit trail.
+QString currentUser();
 
 // Free bytes on the file system holding `path` (or its nearest existing parent).
 qint64 freeBytes(const QString &path);

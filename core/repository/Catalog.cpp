@@ -1,5 +1,7 @@
 #include "repository/Catalog.h"
 
+#include "common/FileUtil.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -18,12 +20,6 @@ namespace {
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QString currentUser()
-{
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
 }
 
 QString checksToJson(const QList<CheckResult> &checks)
@@ -244,7 +240,7 @@ Result<void> Catalog::audit(const QString &action, const QString &subject, const
         return std::unexpected(stmt.error());
     stmt->bind(1, isoNow())
         .bind(2, QSysInfo::machineHostName())
-        .bind(3, currentUser())
+        .bind(3, fileutil::currentUser())
         .bind(4, action)
         .bind(5, subject)
         .bind(6, outcome)

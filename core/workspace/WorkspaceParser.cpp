@@ -216,33 +216,53 @@ QString WorkspaceParser::resolvePath(const QString &raw) const
     return QDir::cleanPath(m_baseDir.absoluteFilePath(path));
 }
 
-Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, const YAML::Node &fields)
+Result<QString> WorkspaceParser::entryName(const YAML::Node &at, const QString &key, const YAML::Node &fields,
+                                           const QString &kind) const
 {
-    DatabaseEntry entry;
+    QString name = key;
     if (name.isEmpty() && fields.IsMap() && fields["name"]) {
-        auto n = text(fields["name"], QStringLiteral("database name"));
+        auto n = text(fields["name"], QStringLiteral("%1 name").arg(kind));
         if (!n)
             return std::unexpected(n.error());
         name = *n;
     }
     if (name.isEmpty())
-        return error(at, QStringLiteral("a database has no name; give each database `name:` and `path:`"));
+        return error(at, QStringLiteral("a %1 has no name; give each %1 `name:` and `path:`").arg(kind));
+    return name;
+}
+
+Result<QString> WorkspaceParser::entryPath(const YAML::Node &at, const QString &name, const YAML::Node &fields,
+                                           const QString &kind) const
+{
+    if (fields.IsScalar())
+        return str(fields.Scalar()).trimmed();
+    if (fields.IsMap()) {
+        if (const YAML::Node path = fields["path"])
+            return text(path, QStringLiteral("path of %1 '%2'").arg(kind, name));
+        return QString();
+    }
+    if (!fields.IsNull())
+        return error(at, QStringLiteral("%1 '%2' must be a path or a mapping with `path:`").arg(kind, name));
+    return QString();
+}
+
+Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, const YAML::Node &fields)
+{
+    DatabaseEntry entry;
+    auto named = entryName(at, name, fields, QStringLiteral("database"));
+    if (!named)
+        return std::unexpected(named.error());
+    name = *named;
     if (!isSafeName(name))
         return error(at, QStringLiteral("database name '%1' must not contain '/', '\\' or control characters, "
                                         "nor be '.' or '..'")
                              .arg(name));
     entry.name = name;
 
-    QString rawPath;
-    if (fields.IsScalar()) {
-        rawPath = str(fields.Scalar()).trimmed();
-    } else if (fields.IsMap()) {
-        if (const YAML::Node path = fields["path"]) {
-            auto p = text(path, QStringLiteral("path of database '%1'").arg(name));
-            if (!p)
-                return std::unexpected(p.error());
-            rawPath = *p;
-        }
+    auto rawPath = entryPath(at, name, fields, QStringLiteral("database"));
+    if (!rawPath)
+        return std::unexpected(rawPath.error());
+    if (fields.IsMap()) {
         if (const YAML::Node engine = fields["engine"]; engine && !engine.IsNull()) {
             auto e = text(engine, QStringLiteral("engine of database '%1'").arg(name));
             if (!e)
@@ -260,12 +280,10 @@ Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, co
                 return std::unexpected(g.error());
             entry.group = *g;
         }
-    } else if (!fields.IsNull()) {
-        return error(at, QStringLiteral("database '%1' must be a path or a mapping with `path:`").arg(name));
     }
-    if (rawPath.isEmpty())
+    if (rawPath->isEmpty())
         return error(at, QStringLiteral("database '%1' has no path; add `path: /path/to/%1.db`").arg(name));
-    entry.path = resolvePath(rawPath);
+    entry.path = resolvePath(*rawPath);
 
     for (const DatabaseEntry &existing : std::as_const(m_out.databases)) {
         if (existing.name == name)
@@ -278,38 +296,26 @@ Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, co
 Result<void> WorkspaceParser::addRepository(const YAML::Node &at, QString name, const YAML::Node &fields)
 {
     RepositoryEntry entry;
-    if (name.isEmpty() && fields.IsMap() && fields["name"]) {
-        auto n = text(fields["name"], QStringLiteral("repository name"));
-        if (!n)
-            return std::unexpected(n.error());
-        name = *n;
-    }
-    if (name.isEmpty())
-        return error(at, QStringLiteral("a repository has no name; give each repository `name:` and `path:`"));
+    auto named = entryName(at, name, fields, QStringLiteral("repository"));
+    if (!named)
+        return std::unexpected(named.error());
+    name = *named;
     entry.name = name;
 
-    QString rawPath;
-    if (fields.IsScalar()) {
-        rawPath = str(fields.Scalar()).trimmed();
-    } else if (fields.IsMap()) {
-        if (const YAML::Node path = fields["path"]) {
-            auto p = text(path, QStringLiteral("path of repository '%1'").arg(name));
-            if (!p)
-                return std::unexpected(p.error());
-            rawPath = *p;
-        }
+    auto rawPath = entryPath(at, name, fields, QStringLiteral("repository"));
+    if (!rawPath)
+        return std::unexpected(rawPath.error());
+    if (fields.IsMap()) {
         if (const YAML::Node isDefault = fields["default"]; isDefault && !isDefault.IsNull()) {
             auto d = boolean(fields, "default", QStringLiteral("`default` of repository '%1'").arg(name));
             if (!d)
                 return std::unexpected(d.error());
             entry.isDefault = *d;
         }
-    } else if (!fields.IsNull()) {
-        return error(at, QStringLiteral("repository '%1' must be a path or a mapping with `path:`").arg(name));
     }
-    if (rawPath.isEmpty())
+    if (rawPath->isEmpty())
         return error(at, QStringLiteral("repository '%1' has no path; add `path: /path/to/folder`").arg(name));
-    entry.path = resolvePath(rawPath);
+    entry.path = resolvePath(*rawPath);
 
     for (const RepositoryEntry &existing : std::as_const(m_out.repositories)) {
         if (existing.name == name)

@@ -61,6 +61,12 @@ private:
 
     Result<void> parseEntries(const YAML::Node &node, const QString &section, const QString &what,
                               Result<void> (WorkspaceParser::*add)(const YAML::Node &, QString, const YAML::Node &));
+    // An entry's name (the mapping key, else its `name:`) and raw path (the scalar itself,
+    // else its `path:`; empty when absent), shared by databases and repositories.
+    Result<QString> entryName(const YAML::Node &at, const QString &key, const YAML::Node &fields,
+                              const QString &kind) const;
+    Result<QString> entryPath(const YAML::Node &at, const QString &name, const YAML::Node &fields,
+                              const QString &kind) const;
     Result<void> addDatabase(const YAML::Node &at, QString name, const YAML::Node &fields);
     Result<void> addRepository(const YAML::Node &at, QString name, const YAML::Node &fields);
     Result<void> parseCompression(const YAML::Node &section, const QString &prefix);
