@@ -5,7 +5,6 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -138,30 +137,12 @@ Result<void> Catalog::removeBackup(const QString &id)
 
 Result<QList<CatalogEntry>> Catalog::query(const QString &where, const QString &argument)
 {
-    QHash<QString, VerifyOutcome> lastVerification;
-    {
-        auto stmt = m_db.prepare(QStringLiteral(
-            "SELECT backup_id, time, level, duration_ms, checks FROM verifications v "
-            "WHERE id = (SELECT max(id) FROM verifications WHERE backup_id = v.backup_id)"));
-        if (!stmt)
-            return std::unexpected(stmt.error());
-        for (;;) {
-            auto row = stmt->step();
-            if (!row)
-                return std::unexpected(row.error());
-            if (!*row)
-                break;
-            VerifyOutcome outcome;
-            outcome.backupId = stmt->text(0);
-            outcome.time = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
-            outcome.level = stmt->text(2);
-            outcome.durationMs = stmt->integer(3);
-            outcome.checks = checksFromJson(stmt->text(4));
-            lastVerification.insert(outcome.backupId, outcome);
-        }
-    }
-
-    auto stmt = m_db.prepare(QStringLiteral("SELECT manifest FROM backups %1 ORDER BY created DESC, id").arg(where));
+    // Each backup with its latest verification (if any), in one pass over the rows asked for.
+    auto stmt = m_db.prepare(
+        QStringLiteral("SELECT b.manifest, v.time, v.level, v.duration_ms, v.checks FROM backups b "
+                       "LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications WHERE backup_id = b.id) "
+                       "%1 ORDER BY b.created DESC, b.id")
+            .arg(where));
     if (!stmt)
         return std::unexpected(stmt.error());
     if (!argument.isNull())
@@ -182,9 +163,15 @@ Result<QList<CatalogEntry>> Catalog::query(const QString &where, const QString &
         entry.manifest = *manifest;
         entry.artifactPath = m_repository.artifactPath(entry.manifest);
         entry.manifestPath = m_repository.manifestPath(entry.manifest);
-        if (auto it = lastVerification.constFind(entry.manifest.id); it != lastVerification.constEnd()) {
-            entry.lastVerification = *it;
-            entry.lastVerification->database = entry.manifest.database;
+        if (!stmt->isNull(1)) {
+            VerifyOutcome outcome;
+            outcome.backupId = entry.manifest.id;
+            outcome.database = entry.manifest.database;
+            outcome.time = QDateTime::fromString(stmt->text(1), Qt::ISODateWithMs);
+            outcome.level = stmt->text(2);
+            outcome.durationMs = stmt->integer(3);
+            outcome.checks = checksFromJson(stmt->text(4));
+            entry.lastVerification = outcome;
         }
         entries << entry;
     }
@@ -195,7 +182,7 @@ Result<QList<CatalogEntry>> Catalog::backups(const QString &database)
 {
     if (database.isEmpty())
         return query({}, QString());
-    return query(QStringLiteral("WHERE database = ?"), database);
+    return query(QStringLiteral("WHERE b.database = ?"), database);
 }
 
 Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
@@ -206,7 +193,7 @@ Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("'%1' is not a backup id: use the id (or its first 8 characters) shown by 'list'")
                         .arg(idOrPrefix));
-    auto matches = query(QStringLiteral("WHERE id LIKE ? || '%'"), prefix);
+    auto matches = query(QStringLiteral("WHERE b.id LIKE ? || '%'"), prefix);
     if (!matches)
         return std::unexpected(matches.error());
     if (matches->isEmpty())
