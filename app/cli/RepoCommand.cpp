@@ -38,8 +38,12 @@ int runRepo(const QStringList &arguments)
         auto report = catalog->rebuild();
         if (!report)
             return cli::reportError(report.error(), context.json());
-        catalog->audit(QStringLiteral("reindex"), repo.root(), report->problems.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problems"),
-                       QStringLiteral("%1 backups indexed, %2 problems").arg(report->indexed).arg(report->problems.size()));
+        catalog->audit({.operation = QStringLiteral("reindex"),
+                        .target = repo.root(),
+                        .outcome = report->problems.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problems"),
+                        .detail = QStringLiteral("%1 backups indexed, %2 problems")
+                                      .arg(report->indexed)
+                                      .arg(report->problems.size())});
         problems = report->problems;
         json.insert(QStringLiteral("indexed"), report->indexed);
         if (!context.json())

@@ -3,6 +3,7 @@
 #include "backup/DatabaseInspector.h"
 #include "backup/Snapshot.h"
 #include "common/FileUtil.h"
+#include "common/PrivateFile.h"
 #include "common/Sha256.h"
 #include "common/TestHooks.h"
 #include "repository/Catalog.h"
@@ -17,10 +18,6 @@
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace coffer {
 
@@ -52,53 +49,22 @@ Result<void> cancelled(const CancelFlag &cancel)
     return {};
 }
 
-// The staged artifact: a new 0600 file written through a plain descriptor.
+// The staged artifact: a private file whose bytes are hashed on their way to disk.
 class ArtifactWriter final
 {
 public:
-    ~ArtifactWriter()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Result<void> open(const QString &path)
-    {
-        m_path = path;
-        m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (m_fd < 0)
-            return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Creating the artifact"), path));
-        return {};
-    }
+    Result<void> open(const QString &path) { return m_file.create(path, QStringLiteral("the artifact")); }
     Result<void> write(const char *data, qsizetype size)
     {
         m_hash.add(data, size);
-        while (size > 0) {
-            const ssize_t n = ::write(m_fd, data, size_t(size));
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Writing the artifact"), m_path));
-            }
-            data += n;
-            size -= n;
-            m_size += n;
-        }
-        return {};
+        return m_file.write(data, size);
     }
-    Result<void> close()
-    {
-        const int fd = std::exchange(m_fd, -1);
-        if (::fsync(fd) != 0 || ::close(fd) != 0)
-            return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Flushing the artifact"), m_path));
-        return {};
-    }
-    qint64 size() const { return m_size; }
+    Result<void> close() { return m_file.close(); }
+    qint64 size() const { return m_file.size(); }
     QString sha256() { return m_hash.hexDigest(); }
 
 private:
-    QString m_path;
-    int m_fd = -1;
-    qint64 m_size = 0;
+    PrivateFile m_file;
     Sha256 m_hash;
 };
 
@@ -134,7 +100,8 @@ qint64 sourceBytes(const QString &path)
 
 } // namespace
 
-Result<BackupResult> BackupPipeline::run(const BackupParams &params, const CancelFlag &cancel, const ProgressFn &progress)
+Result<BackupResult> BackupPipeline::run(
+    const BackupParams &params, const CancelFlag &cancel, const ProgressFn &progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -149,26 +116,26 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
         return std::unexpected(repo.error());
     if (repo->requireEncryption())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("This repository requires encrypted backups, and this Coffer cannot encrypt yet"),
-                    repo->root());
+            QStringLiteral("This repository requires encrypted backups, and this Coffer cannot encrypt yet"),
+            repo->root());
     if (!QFileInfo(repo->stagingDir()).isWritable())
         return fail(ErrorCode::PermissionDenied,
-                    QStringLiteral("The repository cannot be written to; check the owner and mode of its folder"),
-                    repo->stagingDir());
+            QStringLiteral("The repository cannot be written to; check the owner and mode of its folder"),
+            repo->stagingDir());
     // The snapshot must fit; the artifact's size is unknown until it is compressed, and a disk
     // that fills up while writing it fails cleanly like any other write error.
     const qint64 needed = sourceBytes(source) + (1 << 20);
     const qint64 available = fileutil::freeBytes(repo->stagingDir());
     if (available >= 0 && available < needed)
         return fail(ErrorCode::Io,
-                    QStringLiteral("Not enough free space in the repository for the snapshot: %1 MiB needed, %2 MiB "
-                                   "free")
-                        .arg(needed >> 20)
-                        .arg(available >> 20),
-                    repo->root());
+            QStringLiteral("Not enough free space in the repository for the snapshot: %1 MiB needed, %2 MiB "
+                           "free")
+                .arg(needed >> 20)
+                .arg(available >> 20),
+            repo->root());
 
-    auto lock = RepoLock::acquire(repo->locksDir(), RepoLock::Kind::Shared,
-                                  QStringLiteral("backup %1").arg(params.database), kLockTimeoutMs);
+    auto lock = RepoLock::acquire(
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("backup %1").arg(params.database), kLockTimeoutMs);
     if (!lock)
         return std::unexpected(lock.error());
 
@@ -180,13 +147,16 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     manifest.sqliteVersion = DatabaseInspector::sqliteVersion();
     manifest.created = QDateTime::currentDateTimeUtc();
     manifest.trigger = params.trigger;
+    if (params.keepDays > 0)
+        manifest.expires = manifest.created.addDays(params.keepDays);
     manifest.tags = params.tags;
     manifest.compression = codecName(params.codec);
     manifest.compressionLevel = params.level;
     manifest.host = QSysInfo::machineHostName();
     manifest.user = fileutil::currentUser();
     manifest.cofferVersion = QStringLiteral(COFFER_VERSION_STRING);
-    manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec);
+    manifest.artifactFile
+        = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec);
 
     Cleanup cleanup;
     const QString snapshotPath = QStringLiteral("%1/%2.snapshot").arg(repo->stagingDir(), manifest.id);
@@ -211,8 +181,8 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     if (!plain.open(QIODevice::ReadOnly))
         return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), plain.errorString());
     const qint64 plainTotal = plain.size();
-    auto compressor = Compressor::create(params.codec, params.level,
-                                         params.workers > 0 ? params.workers : QThread::idealThreadCount(), plainTotal);
+    auto compressor = Compressor::create(
+        params.codec, params.level, params.workers > 0 ? params.workers : QThread::idealThreadCount(), plainTotal);
     if (!compressor)
         return std::unexpected(compressor.error());
     ArtifactWriter artifact;
@@ -236,7 +206,8 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
         done += n;
         if (progress)
             progress(QStringLiteral("compress"), done, plainTotal);
-        testhooks::holdPoint("backup-stream");
+        if (auto hook = testhooks::point("backup-stream"); !hook)
+            return std::unexpected(hook.error());
     }
     if (auto finished = (*compressor)->finish(sink); !finished)
         return std::unexpected(finished.error());
@@ -257,30 +228,33 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     result.manifestPath = repo->manifestPath(manifest);
     const QString pending = repo->pendingRecordPath(manifest.id);
     // Relative paths: the repository may be opened through another mount point or a symlink.
-    const QByteArray intent = QJsonDocument(QJsonObject{{QStringLiteral("artifact"), repo->relative(result.artifactPath)},
-                                                        {QStringLiteral("manifest"), repo->relative(result.manifestPath)}})
-                                  .toJson(QJsonDocument::Compact);
+    const QByteArray intent
+        = QJsonDocument(QJsonObject{ { QStringLiteral("artifact"), repo->relative(result.artifactPath) },
+                            { QStringLiteral("manifest"), repo->relative(result.manifestPath) } })
+              .toJson(QJsonDocument::Compact);
     if (auto written = fileutil::writeDurably(pending, intent); !written)
         return std::unexpected(written.error());
     cleanup.add(pending);
     if (auto published = fileutil::publish(stagedArtifact, result.artifactPath); !published)
         return std::unexpected(published.error());
     cleanup.add(result.artifactPath);
-    testhooks::holdPoint("backup-published-artifact");
+    if (auto hook = testhooks::point("backup-published-artifact"); !hook)
+        return std::unexpected(hook.error());
     if (params.readBack) {
         auto readBack = sha256OfFile(result.artifactPath, cancel, progress);
         if (!readBack)
             return std::unexpected(readBack.error());
         if (*readBack != manifest.artifactSha256)
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("The artifact read back differs from what was written; the storage is unreliable"),
-                        QStringLiteral("wrote %1, read %2").arg(manifest.artifactSha256, *readBack));
+                QStringLiteral("The artifact read back differs from what was written; the storage is unreliable"),
+                QStringLiteral("wrote %1, read %2").arg(manifest.artifactSha256, *readBack));
     }
     manifest.durationMs = timer.elapsed();
     if (auto written = fileutil::writeAtomically(result.manifestPath, manifest.toBytes(), repo->stagingDir()); !written)
         return std::unexpected(written.error());
     cleanup.add(result.manifestPath);
-    testhooks::holdPoint("backup-published-manifest");
+    if (auto hook = testhooks::point("backup-published-manifest"); !hook)
+        return std::unexpected(hook.error());
 
     auto catalog = Catalog::open(*repo);
     if (!catalog)
@@ -290,8 +264,11 @@ Result<BackupResult> BackupPipeline::run(const BackupParams &params, const Cance
     cleanup.keep(result.artifactPath);
     cleanup.keep(result.manifestPath);
     QFile::remove(pending);
-    catalog->audit(QStringLiteral("backup"), manifest.database, QStringLiteral("ok"),
-                   QStringLiteral("%1 %2 bytes").arg(manifest.id).arg(manifest.artifactSize));
+    catalog->audit({ .operation = QStringLiteral("backup"),
+        .target = manifest.database,
+        .backupId = manifest.id,
+        .outcome = QStringLiteral("ok"),
+        .detail = QStringLiteral("%1 backup, %2 bytes").arg(manifest.trigger).arg(manifest.artifactSize) });
     result.manifest = manifest;
     return result;
 }

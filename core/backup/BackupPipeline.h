@@ -17,9 +17,10 @@ struct BackupParams {
     QString group;
     Codec codec = Codec::Zstd;
     int level = 3;
-    int workers = 0;  // zstd worker threads; 0 = one per core
+    int workers = 0; // zstd worker threads; 0 = one per core
     QStringList tags;
     QString trigger = QStringLiteral("manual");
+    int keepDays = 0; // > 0: the manifest's expiry, counted from its creation (safety backups: 7)
     bool readBack = true; // re-read the published artifact and check its SHA-256
 };
 

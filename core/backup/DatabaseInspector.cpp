@@ -23,11 +23,14 @@ QString DatabaseInspector::sqliteVersion()
     return QString::fromLatin1(sqlite3_libversion());
 }
 
-Result<DatabaseStats> DatabaseInspector::stats(const QString &path)
+Result<DatabaseStats> DatabaseInspector::stats(const QString &path, SqliteDb::Mode mode)
 {
-    auto db = SqliteDb::open(path, SqliteDb::Mode::Immutable);
+    auto db = SqliteDb::open(path, mode);
     if (!db)
         return std::unexpected(db.error());
+    // One read transaction: every count below sees the same state of a live database.
+    if (auto begun = db->exec(QStringLiteral("BEGIN")); !begun)
+        return std::unexpected(begun.error());
     DatabaseStats stats;
     auto pageSize = db->scalar(QStringLiteral("PRAGMA page_size"));
     auto pageCount = db->scalar(QStringLiteral("PRAGMA page_count"));
@@ -38,8 +41,8 @@ Result<DatabaseStats> DatabaseInspector::stats(const QString &path)
     stats.pageSize = pageSize->toLongLong();
     stats.pageCount = pageCount->toLongLong();
 
-    auto schema = db->prepare(QStringLiteral(
-        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"));
+    auto schema = db->prepare(
+        QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"));
     if (!schema)
         return std::unexpected(schema.error());
     Sha256 hash;
@@ -54,7 +57,7 @@ Result<DatabaseStats> DatabaseInspector::stats(const QString &path)
         const QString name = schema->text(1);
         const QString sql = schema->text(3);
         // Unit and record separators keep "a","bc" and "ab","c" apart.
-        hash.add((QStringList{type, name, schema->text(2), sql}.join(QChar(0x1f)) + QChar(0x1e)).toUtf8());
+        hash.add((QStringList{ type, name, schema->text(2), sql }.join(QChar(0x1f)) + QChar(0x1e)).toUtf8());
         if (type == QStringLiteral("table") && !name.startsWith(QStringLiteral("sqlite_"))
             && !sql.startsWith(QStringLiteral("CREATE VIRTUAL"), Qt::CaseInsensitive))
             tables << name;
@@ -70,12 +73,13 @@ Result<DatabaseStats> DatabaseInspector::stats(const QString &path)
     return stats;
 }
 
-Result<QStringList> DatabaseInspector::integrityCheck(const QString &path)
+Result<QStringList> DatabaseInspector::integrityCheck(const QString &path, SqliteDb::Mode mode, bool quick)
 {
-    auto db = SqliteDb::open(path, SqliteDb::Mode::Immutable);
+    auto db = SqliteDb::open(path, mode);
     if (!db)
         return std::unexpected(db.error());
-    auto check = db->prepare(QStringLiteral("PRAGMA integrity_check(100)"));
+    auto check = db->prepare(
+        quick ? QStringLiteral("PRAGMA quick_check(100)") : QStringLiteral("PRAGMA integrity_check(100)"));
     if (!check)
         return std::unexpected(check.error());
     QStringList findings;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/SqliteDb.h"
 
 #include <QMap>
 #include <QString>
@@ -13,18 +14,21 @@ namespace coffer {
 struct DatabaseStats {
     qint64 pageSize = 0;
     qint64 pageCount = 0;
-    qint64 tableCount = 0;        // user tables (not sqlite_*, not virtual)
-    QString schemaHash;           // SHA-256 over type, name, table and SQL of every schema object
+    qint64 tableCount = 0; // user tables (not sqlite_*, not virtual)
+    QString schemaHash; // SHA-256 over type, name, table and SQL of every schema object
     QMap<QString, qint64> rowCounts;
 };
 
-// Reads a database file that nobody else is using (a snapshot or a restored copy).
+// Reads a database file: by default one nobody else is using (a snapshot, a restored copy),
+// or, with Mode::ReadOnly, a live database inside one read transaction.
 class DatabaseInspector final
 {
 public:
-    static Result<DatabaseStats> stats(const QString &path);
-    // PRAGMA integrity_check: an empty list when the database is sound, else its findings.
-    static Result<QStringList> integrityCheck(const QString &path);
+    static Result<DatabaseStats> stats(const QString &path, SqliteDb::Mode mode = SqliteDb::Mode::Immutable);
+    // PRAGMA integrity_check (or quick_check): an empty list when the database is sound,
+    // else its findings.
+    static Result<QStringList> integrityCheck(
+        const QString &path, SqliteDb::Mode mode = SqliteDb::Mode::Immutable, bool quick = false);
     static QString sqliteVersion();
 };
 

@@ -91,37 +91,39 @@ QJsonObject Manifest::toJson() const
     for (auto it = rowCounts.cbegin(); it != rowCounts.cend(); ++it)
         rows.insert(it.key(), it.value());
     return QJsonObject{
-        {QStringLiteral("format"), QStringLiteral("coffer-manifest")},
-        {QStringLiteral("format_version"), kFormatVersion},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("database"), database},
-        {QStringLiteral("group"), group},
-        {QStringLiteral("source_path"), sourcePath},
-        {QStringLiteral("engine"), engine},
-        {QStringLiteral("sqlite_version"), sqliteVersion},
-        {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("duration_ms"), durationMs},
-        {QStringLiteral("trigger"), trigger},
-        {QStringLiteral("tags"), QJsonArray::fromStringList(tags)},
-        {QStringLiteral("pinned"), pinned},
-        {QStringLiteral("page_size"), pageSize},
-        {QStringLiteral("page_count"), pageCount},
-        {QStringLiteral("table_count"), tableCount},
-        {QStringLiteral("schema_hash"), schemaHash},
-        {QStringLiteral("row_counts"), rows},
-        {QStringLiteral("plaintext_size"), plaintextSize},
-        {QStringLiteral("plaintext_sha256"), plaintextSha256},
-        {QStringLiteral("artifact"), artifactFile},
-        {QStringLiteral("artifact_size"), artifactSize},
-        {QStringLiteral("artifact_sha256"), artifactSha256},
-        {QStringLiteral("compression"), compression},
-        {QStringLiteral("compression_level"), compressionLevel},
-        {QStringLiteral("encryption"), QJsonObject{{QStringLiteral("scheme"), encryptionScheme},
-                                                   {QStringLiteral("recipients"),
-                                                    QJsonArray::fromStringList(encryptionRecipients)}}},
-        {QStringLiteral("host"), host},
-        {QStringLiteral("user"), user},
-        {QStringLiteral("coffer_version"), cofferVersion},
+        { QStringLiteral("format"), QStringLiteral("coffer-manifest") },
+        { QStringLiteral("format_version"), kFormatVersion },
+        { QStringLiteral("id"), id },
+        { QStringLiteral("database"), database },
+        { QStringLiteral("group"), group },
+        { QStringLiteral("source_path"), sourcePath },
+        { QStringLiteral("engine"), engine },
+        { QStringLiteral("sqlite_version"), sqliteVersion },
+        { QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("duration_ms"), durationMs },
+        { QStringLiteral("trigger"), trigger },
+        { QStringLiteral("tags"), QJsonArray::fromStringList(tags) },
+        { QStringLiteral("pinned"), pinned },
+        { QStringLiteral("expires"),
+            expires.isValid() ? QJsonValue(expires.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue() },
+        { QStringLiteral("page_size"), pageSize },
+        { QStringLiteral("page_count"), pageCount },
+        { QStringLiteral("table_count"), tableCount },
+        { QStringLiteral("schema_hash"), schemaHash },
+        { QStringLiteral("row_counts"), rows },
+        { QStringLiteral("plaintext_size"), plaintextSize },
+        { QStringLiteral("plaintext_sha256"), plaintextSha256 },
+        { QStringLiteral("artifact"), artifactFile },
+        { QStringLiteral("artifact_size"), artifactSize },
+        { QStringLiteral("artifact_sha256"), artifactSha256 },
+        { QStringLiteral("compression"), compression },
+        { QStringLiteral("compression_level"), compressionLevel },
+        { QStringLiteral("encryption"),
+            QJsonObject{ { QStringLiteral("scheme"), encryptionScheme },
+                { QStringLiteral("recipients"), QJsonArray::fromStringList(encryptionRecipients) } } },
+        { QStringLiteral("host"), host },
+        { QStringLiteral("user"), user },
+        { QStringLiteral("coffer_version"), cofferVersion },
     };
 }
 
@@ -137,8 +139,8 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &json)
     const int version = json.value(QStringLiteral("format_version")).toInt(-1);
     if (version > kFormatVersion)
         return fail(ErrorCode::UnsupportedFormat,
-                    QStringLiteral("The manifest was written by a newer Coffer (format %1); upgrade Coffer to read it")
-                        .arg(version));
+            QStringLiteral("The manifest was written by a newer Coffer (format %1); upgrade Coffer to read it")
+                .arg(version));
     if (version < 1)
         return fail(ErrorCode::Corrupt, QStringLiteral("The manifest is malformed: field 'format_version'"));
 
@@ -160,6 +162,13 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &json)
     m.trigger = r.string("trigger");
     m.tags = r.strings("tags");
     m.pinned = json.value(QStringLiteral("pinned")).toBool(false);
+    // Optional: absent or null in manifests of backups that only the retention policy expires.
+    const QJsonValue expires = json.value(QStringLiteral("expires"));
+    if (!expires.isUndefined() && !expires.isNull()) {
+        m.expires = QDateTime::fromString(expires.toString(), Qt::ISODateWithMs).toUTC();
+        if (!m.expires.isValid())
+            r.flag("expires");
+    }
     m.pageSize = r.integer("page_size");
     m.pageCount = r.integer("page_count");
     m.tableCount = r.integer("table_count");
@@ -177,8 +186,9 @@ Result<Manifest> Manifest::fromJson(const QJsonObject &json)
     m.plaintextSha256 = r.hex("plaintext_sha256", 64);
     m.artifactFile = r.string("artifact");
     // A name read from a manifest is never trusted as a path.
-    if (m.artifactFile.isEmpty() || m.artifactFile.contains(QLatin1Char('/')) || m.artifactFile.startsWith(QLatin1Char('.'))
-        || m.artifactFile.contains(QLatin1Char('\\')) || m.artifactFile.contains(QChar(0)))
+    if (m.artifactFile.isEmpty() || m.artifactFile.contains(QLatin1Char('/'))
+        || m.artifactFile.startsWith(QLatin1Char('.')) || m.artifactFile.contains(QLatin1Char('\\'))
+        || m.artifactFile.contains(QChar(0)))
         r.flag("artifact");
     m.artifactSize = r.integer("artifact_size");
     m.artifactSha256 = r.hex("artifact_sha256", 64);
@@ -203,7 +213,7 @@ Result<Manifest> Manifest::fromBytes(const QByteArray &bytes)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return fail(ErrorCode::Corrupt, QStringLiteral("The manifest is not valid JSON"),
-                    QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset));
+            QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset));
     return fromJson(doc.object());
 }
 

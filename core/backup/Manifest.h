@@ -16,17 +16,18 @@ namespace coffer {
 struct Manifest {
     static constexpr int kFormatVersion = 1;
 
-    QString id;          // 32 lower-case hex digits; the first 8 appear in file names
+    QString id; // 32 lower-case hex digits; the first 8 appear in file names
     QString database;
     QString group;
     QString sourcePath;
     QString engine = QStringLiteral("sqlite");
     QString sqliteVersion;
-    QDateTime created;   // UTC
+    QDateTime created; // UTC
     qint64 durationMs = 0;
     QString trigger = QStringLiteral("manual"); // manual, scheduled, safety, pre-migration, drill
     QStringList tags;
     bool pinned = false;
+    QDateTime expires; // UTC; invalid when the backup is kept by the retention policy alone
 
     qint64 pageSize = 0;
     qint64 pageCount = 0;

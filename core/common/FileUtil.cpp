@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,16 +21,17 @@ Error errnoError(int err, const QString &what, const QString &path)
     switch (err) {
     case ENOSPC:
     case EDQUOT:
-        return {ErrorCode::Io, QStringLiteral("%1 failed: the disk is full; free space and try again").arg(what), detail};
+        return { ErrorCode::Io, QStringLiteral("%1 failed: the disk is full; free space and try again").arg(what),
+            detail };
     case EACCES:
     case EPERM:
     case EROFS:
-        return {ErrorCode::PermissionDenied,
-                QStringLiteral("%1 failed: permission denied; check the owner and mode of the folder").arg(what), detail};
+        return { ErrorCode::PermissionDenied,
+            QStringLiteral("%1 failed: permission denied; check the owner and mode of the folder").arg(what), detail };
     case ENOENT:
-        return {ErrorCode::NotFound, QStringLiteral("%1 failed: no such file or folder").arg(what), detail};
+        return { ErrorCode::NotFound, QStringLiteral("%1 failed: no such file or folder").arg(what), detail };
     default:
-        return {ErrorCode::Io, QStringLiteral("%1 failed").arg(what), detail};
+        return { ErrorCode::Io, QStringLiteral("%1 failed").arg(what), detail };
     }
 }
 
@@ -107,7 +109,8 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
 {
     if (auto made = makePrivateDirs(stagingDir); !made)
         return made;
-    const QString staged = QStringLiteral("%1/write-%2.tmp").arg(stagingDir, QUuid::createUuid().toString(QUuid::Id128));
+    const QString staged
+        = QStringLiteral("%1/write-%2.tmp").arg(stagingDir, QUuid::createUuid().toString(QUuid::Id128));
     auto done = writeDurably(staged, data);
     if (done)
         done = publish(staged, to);
@@ -118,8 +121,14 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
 
 QString currentUser()
 {
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("LOGNAME") : user;
+    // The account, not what the environment claims (cron and services often set neither).
+    struct passwd entry {
+    };
+    struct passwd *found = nullptr;
+    char buffer[4096];
+    if (::getpwuid_r(::geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found)
+        return QString::fromLocal8Bit(found->pw_name);
+    return qEnvironmentVariable("USER", QString::number(::geteuid()));
 }
 
 qint64 freeBytes(const QString &path)

@@ -1,12 +1,15 @@
 #pragma once
 
-#include <QString>
+#include "common/Error.h"
 
-// Named points inside jobs where a test can stop a real process. When the environment
-// variable COFFER_HOLD_AT names the point, the process prints "coffer: holding at NAME" to
-// stderr and sleeps until it is killed. Costs one cached getenv otherwise.
+// Named points inside jobs where a test can interrupt a real process:
+//   COFFER_HOLD_AT=NAME  prints "coffer: holding at NAME" to stderr and stops the process
+//                        (SIGSTOP): a test can then kill it, or change the world and SIGCONT it;
+//   COFFER_KILL_AT=NAME  the process kills itself (SIGKILL) there, as a crash would;
+//   COFFER_FAIL_AT=NAME  point() returns an error there, as a failing step would.
+// Costs a few cached getenv calls otherwise.
 namespace coffer::testhooks {
 
-void holdPoint(const char *name);
+[[nodiscard]] Result<void> point(const char *name);
 
 } // namespace coffer::testhooks

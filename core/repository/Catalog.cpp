@@ -1,7 +1,5 @@
 #include "repository/Catalog.h"
 
-#include "common/FileUtil.h"
-
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -10,16 +8,10 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSysInfo>
 
 namespace coffer {
 
 namespace {
-
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 QString checksToJson(const QList<CheckResult> &checks)
 {
@@ -74,38 +66,55 @@ Result<void> Catalog::migrate()
                     m_db.path());
     if (current == kSchemaVersion)
         return {};
-    return m_db.exec(QStringLiteral(R"(
-        BEGIN IMMEDIATE;
-        CREATE TABLE IF NOT EXISTS backups(
-            id TEXT PRIMARY KEY,
-            database TEXT NOT NULL,
-            grp TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            trigger TEXT NOT NULL,
-            artifact_size INTEGER NOT NULL,
-            plaintext_size INTEGER NOT NULL,
-            manifest TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS backups_by_database ON backups(database, created);
-        CREATE TABLE IF NOT EXISTS verifications(
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            backup_id TEXT NOT NULL,
-            time TEXT NOT NULL,
-            level TEXT NOT NULL,
-            ok INTEGER NOT NULL,
-            duration_ms INTEGER NOT NULL,
-            checks TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS verifications_by_backup ON verifications(backup_id, id);
-        CREATE TABLE IF NOT EXISTS audit(
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            time TEXT NOT NULL,
-            host TEXT NOT NULL,
-            user TEXT NOT NULL,
-            action TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            detail TEXT NOT NULL);
-        PRAGMA user_version = 1;
-        COMMIT;)"));
+    // One transaction: an error or a crash leaves the catalog as the older Coffer wrote it.
+    if (auto begun = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return std::unexpected(begun.error());
+    auto migrated = [this]() -> Result<void> {
+        auto again = m_db.scalar(QStringLiteral("PRAGMA user_version"));
+        if (!again)
+            return std::unexpected(again.error());
+        if (again->toInt() > kSchemaVersion)
+            return fail(ErrorCode::UnsupportedFormat, QStringLiteral("A newer Coffer upgraded the catalog meanwhile"));
+        if (again->toInt() == kSchemaVersion)
+            return {}; // another process upgraded it while we waited for the lock
+        if (auto created = m_db.exec(QStringLiteral(R"(
+                CREATE TABLE IF NOT EXISTS backups(
+                    id TEXT PRIMARY KEY,
+                    database TEXT NOT NULL,
+                    grp TEXT NOT NULL DEFAULT '',
+                    created TEXT NOT NULL,
+                    trigger TEXT NOT NULL,
+                    artifact_size INTEGER NOT NULL,
+                    plaintext_size INTEGER NOT NULL,
+                    manifest TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS backups_by_database ON backups(database, created);
+                CREATE TABLE IF NOT EXISTS verifications(
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    backup_id TEXT NOT NULL,
+                    time TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    ok INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL,
+                    checks TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS verifications_by_backup ON verifications(backup_id, id);)"));
+            !created)
+            return created;
+        if (auto audit = AuditTrail::createSchema(m_db); !audit)
+            return audit;
+        return m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    }();
+    if (!migrated) {
+        m_db.exec(QStringLiteral("ROLLBACK"));
+        return fail(migrated.error().code,
+            QStringLiteral("The catalog could not be upgraded to schema version %1; it was left unchanged")
+                .arg(kSchemaVersion),
+            migrated.error().toString());
+    }
+    if (auto committed = m_db.exec(QStringLiteral("COMMIT")); !committed) {
+        m_db.exec(QStringLiteral("ROLLBACK"));
+        return committed;
+    }
+    return {};
 }
 
 Result<void> Catalog::insertBackup(const Manifest &manifest)
@@ -219,44 +228,19 @@ Result<void> Catalog::recordVerification(const VerifyOutcome &outcome)
     return stmt->run();
 }
 
-Result<void> Catalog::audit(const QString &action, const QString &subject, const QString &outcome, const QString &detail)
+Result<AuditRecord> Catalog::audit(const AuditRecord &record)
 {
-    auto stmt = m_db.prepare(QStringLiteral(
-        "INSERT INTO audit(time, host, user, action, subject, outcome, detail) VALUES(?, ?, ?, ?, ?, ?, ?)"));
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, isoNow())
-        .bind(2, QSysInfo::machineHostName())
-        .bind(3, fileutil::currentUser())
-        .bind(4, action)
-        .bind(5, subject)
-        .bind(6, outcome)
-        .bind(7, detail);
-    return stmt->run();
+    return AuditTrail(m_db).append(record);
 }
 
-Result<QList<Catalog::AuditRecord>> Catalog::auditTrail(int limit)
+Result<QList<AuditRecord>> Catalog::auditTrail(const QDateTime &since)
 {
-    auto stmt = m_db.prepare(QStringLiteral(
-        "SELECT time, host, user, action, subject, outcome, detail FROM audit ORDER BY id DESC LIMIT ?"));
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, qint64(limit));
-    QList<AuditRecord> records;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return records;
-        records << AuditRecord{QDateTime::fromString(stmt->text(0), Qt::ISODateWithMs),
-                               stmt->text(1),
-                               stmt->text(2),
-                               stmt->text(3),
-                               stmt->text(4),
-                               stmt->text(5),
-                               stmt->text(6)};
-    }
+    return AuditTrail(m_db).records(since);
+}
+
+Result<AuditChainReport> Catalog::verifyAuditTrail()
+{
+    return AuditTrail(m_db).verify();
 }
 
 Result<ReindexReport> Catalog::rebuild()

@@ -3,6 +3,7 @@
 #include "backup/Manifest.h"
 #include "common/Error.h"
 #include "common/SqliteDb.h"
+#include "repository/AuditTrail.h"
 #include "repository/Repository.h"
 #include "verify/CheckResult.h"
 
@@ -33,7 +34,7 @@ struct ReindexReport {
 class Catalog final
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: the hash-chained audit trail
 
     static Result<Catalog> open(const Repository &repository);
 
@@ -48,14 +49,11 @@ public:
 
     Result<void> recordVerification(const VerifyOutcome &outcome);
 
-    // Appends one line to the audit trail (who, when, what, on what, how it ended).
-    Result<void> audit(const QString &action, const QString &subject, const QString &outcome,
-                       const QString &detail = {});
-    struct AuditRecord {
-        QDateTime time;
-        QString host, user, action, subject, outcome, detail;
-    };
-    Result<QList<AuditRecord>> auditTrail(int limit = 1000);
+    // Appends one record to the audit trail (AuditTrail::append fills who, when and the hashes).
+    Result<AuditRecord> audit(const AuditRecord &record);
+    // Oldest first; only records at or after `since` when it is valid.
+    Result<QList<AuditRecord>> auditTrail(const QDateTime &since = {});
+    Result<AuditChainReport> verifyAuditTrail();
 
     // Replaces the backup index with what the manifests under backups/ say.
     Result<ReindexReport> rebuild();

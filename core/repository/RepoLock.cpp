@@ -71,7 +71,7 @@ QList<RepoLock::Holder> RepoLock::holders(const QString &locksDir)
     QList<Holder> live;
     const QString thisHost = QSysInfo::machineHostName();
     const QDir dir(locksDir);
-    for (const QString &name : dir.entryList({QStringLiteral("*.lock")}, QDir::Files)) {
+    for (const QString &name : dir.entryList({ QStringLiteral("*.lock") }, QDir::Files)) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             continue;
@@ -101,30 +101,30 @@ Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QSt
     if (auto made = fileutil::makePrivateDirs(locksDir); !made)
         return std::unexpected(made.error());
     const QString host = QSysInfo::machineHostName();
-    const QString path = QDir(locksDir).filePath(QStringLiteral("%1-%2-%3.%4.lock")
-                                                     .arg(host)
-                                                     .arg(::getpid())
-                                                     .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
-                                                     .arg(kindName(kind)));
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("host"), host},
-                                                      {QStringLiteral("pid"), qint64(::getpid())},
-                                                      {QStringLiteral("kind"), kindName(kind)},
-                                                      {QStringLiteral("time"),
-                                                       QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                                                      {QStringLiteral("purpose"), purpose}})
-                                .toJson(QJsonDocument::Compact);
+    const QString path
+        = QDir(locksDir).filePath(QStringLiteral("%1-%2-%3.%4.lock")
+                                      .arg(host)
+                                      .arg(::getpid())
+                                      .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+                                      .arg(kindName(kind)));
+    const QByteArray body = QJsonDocument(
+        QJsonObject{ { QStringLiteral("host"), host }, { QStringLiteral("pid"), qint64(::getpid()) },
+            { QStringLiteral("kind"), kindName(kind) },
+            { QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
+            { QStringLiteral("purpose"),
+                purpose } }).toJson(QJsonDocument::Compact);
     QElapsedTimer timer;
     timer.start();
     for (;;) {
         const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0)
             return std::unexpected(fileutil::errnoError(errno, QStringLiteral("Taking the repository lock"), path));
-        const bool written = ::write(fd, body.constData(), size_t(body.size())) == body.size();
+        const ssize_t written = ::write(fd, body.constData(), size_t(body.size()));
+        const int err = written < 0 ? errno : ENOSPC; // a short write of a few bytes: the disk is full
         ::close(fd);
-        if (!written) {
+        if (written != body.size()) {
             QFile::remove(path);
-            return fail(ErrorCode::Io, QStringLiteral("Taking the repository lock failed: could not write the lock file"),
-                        path);
+            return std::unexpected(fileutil::errnoError(err, QStringLiteral("Taking the repository lock"), path));
         }
         RepoLock lock;
         lock.m_file = path;
@@ -143,9 +143,9 @@ Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QSt
         lock.release();
         if (timer.elapsed() >= timeoutMs)
             return fail(ErrorCode::Locked,
-                        QStringLiteral("The repository is busy: another Coffer operation holds it; try again when it "
-                                       "has finished"),
-                        describe(*conflict));
+                QStringLiteral("The repository is busy: another Coffer operation holds it; try again when it "
+                               "has finished"),
+                describe(*conflict));
         // Two exclusive acquirers back off by different amounts, so one wins.
         QThread::msleep(50 + QRandomGenerator::global()->bounded(100));
     }

@@ -42,6 +42,11 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
     if (!entries)
         return std::unexpected(entries.error());
     report.backups = int(entries->size());
+    auto chain = catalog->verifyAuditTrail();
+    if (!chain)
+        report.problems << QStringLiteral("audit trail: %1").arg(chain.error().toString());
+    else if (!chain->ok)
+        report.problems << QStringLiteral("audit trail: %1 ('coffer-cli audit verify' tells the same)").arg(chain->problem);
 
     QSet<QString> known;
     for (const CatalogEntry &entry : std::as_const(*entries)) {

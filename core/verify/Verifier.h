@@ -15,12 +15,13 @@ Result<VerifyLevel> levelFromName(const QString &name);
 // artifact's size and SHA-256 match. Full: also decompresses it (in one pass with the quick
 // hash), checks the plaintext size and SHA-256, runs PRAGMA integrity_check on the restored
 // copy, and compares page count, table count, schema hash and row counts with the manifest.
-// Every finding is a named CheckResult; only cancellation is an Error.
+// Every finding is a named CheckResult; only cancellation and a failure to write the scratch
+// copy (a full temporary folder says nothing about the backup) are Errors.
 class Verifier final
 {
 public:
-    static Result<VerifyOutcome> verify(const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel,
-                                        const ProgressFn &progress);
+    static Result<VerifyOutcome> verify(
+        const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel, const ProgressFn &progress);
 };
 
 } // namespace coffer

@@ -85,9 +85,11 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
         if (params.record) {
             if (auto recorded = catalog->recordVerification(*outcome); !recorded)
                 return std::unexpected(recorded.error());
-            catalog->audit(QStringLiteral("verify"), entry.manifest.database,
-                           outcome->ok() ? QStringLiteral("ok") : QStringLiteral("failed"),
-                           QStringLiteral("%1 %2").arg(entry.manifest.id, outcome->level));
+            catalog->audit({.operation = QStringLiteral("verify"),
+                            .target = entry.manifest.database,
+                            .backupId = entry.manifest.id,
+                            .outcome = outcome->ok() ? QStringLiteral("ok") : QStringLiteral("failed"),
+                            .detail = QStringLiteral("%1 verification").arg(outcome->level)});
         }
         outcomes << *outcome;
     }
