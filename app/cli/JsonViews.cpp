@@ -13,6 +13,9 @@ QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath
         {QStringLiteral("created"), manifest.created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("trigger"), manifest.trigger},
         {QStringLiteral("tags"), QJsonArray::fromStringList(manifest.tags)},
+        {QStringLiteral("expires"), manifest.expires.isValid()
+                                        ? QJsonValue(manifest.expires.toUTC().toString(Qt::ISODateWithMs))
+                                        : QJsonValue()},
         {QStringLiteral("artifact"), artifactPath},
         {QStringLiteral("manifest"), manifestPath},
         {QStringLiteral("artifact_sha256"), manifest.artifactSha256},
@@ -54,6 +57,17 @@ QJsonObject entry(const coffer::CatalogEntry &entry)
     json.insert(QStringLiteral("last_verification"),
                 entry.lastVerification ? QJsonValue(outcome(*entry.lastVerification)) : QJsonValue());
     return json;
+}
+
+QJsonObject auditRecord(const coffer::AuditRecord &record)
+{
+    return QJsonObject{ { QStringLiteral("sequence"), record.sequence },
+        { QStringLiteral("time"), record.time.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("host"), record.host }, { QStringLiteral("user"), record.user },
+        { QStringLiteral("operation"), record.operation }, { QStringLiteral("target"), record.target },
+        { QStringLiteral("backup_id"), record.backupId }, { QStringLiteral("outcome"), record.outcome },
+        { QStringLiteral("detail"), record.detail }, { QStringLiteral("previous_hash"), record.previousHash },
+        { QStringLiteral("hash"), record.hash } };
 }
 
 } // namespace jsonview

@@ -11,5 +11,7 @@ namespace jsonview {
 QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath, const QString &manifestPath);
 QJsonObject entry(const coffer::CatalogEntry &entry);
 QJsonObject outcome(const coffer::VerifyOutcome &outcome);
+// Every stored field, as stored: enough to re-check the hash chain (docs/format.md).
+QJsonObject auditRecord(const coffer::AuditRecord &record);
 
 } // namespace jsonview
