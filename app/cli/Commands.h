@@ -9,3 +9,5 @@ int runList(const QStringList &arguments);
 int runInfo(const QStringList &arguments);
 int runVerify(const QStringList &arguments);
 int runRepo(const QStringList &arguments);
+int runAudit(const QStringList &arguments);
+int runRestore(const QStringList &arguments);

@@ -11,7 +11,8 @@ int runInfo(const QStringList &arguments)
 {
     QCommandLineParser parser;
     CliContext::addCommonOptions(parser, true);
-    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Backup id (or a unique prefix, e.g. the 8 shown by list)."));
+    parser.addPositionalArgument(
+        QStringLiteral("ID"), QStringLiteral("Backup id (or a unique prefix, e.g. the 8 shown by list)."));
     if (auto exit = CliContext::parse(parser, arguments, QStringLiteral("Show everything known about one backup.")))
         return *exit;
     const CliContext context(parser);
@@ -31,18 +32,25 @@ int runInfo(const QStringList &arguments)
         return kExitOk;
     }
     const coffer::Manifest &m = entry->manifest;
-    auto row = [](const QString &label, const QString &value) { cli::out(QStringLiteral("%1 %2").arg(label + QLatin1Char(':'), -18).arg(value)); };
+    auto row = [](const QString &label, const QString &value) {
+        cli::out(QStringLiteral("%1 %2").arg(label + QLatin1Char(':'), -18).arg(value));
+    };
     row(QStringLiteral("ID"), m.id);
-    row(QStringLiteral("Database"), m.group.isEmpty() ? m.database : QStringLiteral("%1 (group %2)").arg(m.database, m.group));
+    row(QStringLiteral("Database"),
+        m.group.isEmpty() ? m.database : QStringLiteral("%1 (group %2)").arg(m.database, m.group));
     row(QStringLiteral("Source"), m.sourcePath);
     row(QStringLiteral("Created (UTC)"), m.created.toUTC().toString(Qt::ISODateWithMs));
     row(QStringLiteral("Duration"), QStringLiteral("%1 ms").arg(m.durationMs));
     row(QStringLiteral("Trigger"), m.trigger);
+    row(QStringLiteral("Expires (UTC)"),
+        m.expires.isValid() ? m.expires.toString(Qt::ISODate) : QStringLiteral("by retention policy"));
     row(QStringLiteral("Tags"), m.tags.isEmpty() ? QStringLiteral("-") : m.tags.join(QStringLiteral(", ")));
     row(QStringLiteral("Artifact"), entry->artifactPath);
-    row(QStringLiteral("Artifact size"), QStringLiteral("%1 (%2 bytes)").arg(cli::humanSize(m.artifactSize)).arg(m.artifactSize));
+    row(QStringLiteral("Artifact size"),
+        QStringLiteral("%1 (%2 bytes)").arg(cli::humanSize(m.artifactSize)).arg(m.artifactSize));
     row(QStringLiteral("Artifact SHA-256"), m.artifactSha256);
-    row(QStringLiteral("Database size"), QStringLiteral("%1 (%2 bytes)").arg(cli::humanSize(m.plaintextSize)).arg(m.plaintextSize));
+    row(QStringLiteral("Database size"),
+        QStringLiteral("%1 (%2 bytes)").arg(cli::humanSize(m.plaintextSize)).arg(m.plaintextSize));
     row(QStringLiteral("Database SHA-256"), m.plaintextSha256);
     row(QStringLiteral("Compression"), QStringLiteral("%1 level %2").arg(m.compression).arg(m.compressionLevel));
     row(QStringLiteral("Encryption"), m.encryptionScheme);
@@ -55,9 +63,10 @@ int runInfo(const QStringList &arguments)
         cli::out(QStringLiteral("  %1 %2 rows").arg(it.key(), -30).arg(it.value()));
     if (entry->lastVerification) {
         const coffer::VerifyOutcome &v = *entry->lastVerification;
-        row(QStringLiteral("Last verified"), QStringLiteral("%1 (%2): %3")
-                                                 .arg(v.time.toUTC().toString(Qt::ISODate), v.level,
-                                                      v.ok() ? QStringLiteral("ok") : QStringLiteral("FAILED")));
+        row(QStringLiteral("Last verified"),
+            QStringLiteral("%1 (%2): %3")
+                .arg(v.time.toUTC().toString(Qt::ISODate), v.level,
+                    v.ok() ? QStringLiteral("ok") : QStringLiteral("FAILED")));
         for (const coffer::CheckResult &check : v.failedChecks())
             cli::out(QStringLiteral("  failed %1: %2").arg(check.name, check.detail));
     } else {

@@ -14,8 +14,8 @@ QString verificationState(const coffer::CatalogEntry &entry)
 {
     if (!entry.lastVerification)
         return QStringLiteral("never");
-    return QStringLiteral("%1 %2").arg(entry.lastVerification->ok() ? QStringLiteral("ok") : QStringLiteral("FAILED"),
-                                       entry.lastVerification->level);
+    return QStringLiteral("%1 %2").arg(
+        entry.lastVerification->ok() ? QStringLiteral("ok") : QStringLiteral("FAILED"), entry.lastVerification->level);
 }
 
 } // namespace
@@ -24,8 +24,10 @@ int runList(const QStringList &arguments)
 {
     QCommandLineParser parser;
     CliContext::addCommonOptions(parser, true);
-    parser.addOption({QStringLiteral("db"), QStringLiteral("Only backups of this database."), QStringLiteral("name")});
-    if (auto exit = CliContext::parse(parser, arguments, QStringLiteral("List the backups in a repository, newest first.")))
+    parser.addOption(
+        { QStringLiteral("db"), QStringLiteral("Only backups of this database."), QStringLiteral("name") });
+    if (auto exit
+        = CliContext::parse(parser, arguments, QStringLiteral("List the backups in a repository, newest first.")))
         return *exit;
     const CliContext context(parser);
     if (!parser.positionalArguments().isEmpty())
@@ -47,27 +49,30 @@ int runList(const QStringList &arguments)
     if (entries->isEmpty()) {
         cli::out(QStringLiteral("No backups in %1").arg(catalog->repository().root()));
         // An empty catalog over manifests on disk is a lost or damaged catalog, not an empty repository.
-        QDirIterator manifests(catalog->repository().backupsDir(), {QStringLiteral("*") + QLatin1String(coffer::Repository::kManifestSuffix)},
-                               QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator manifests(catalog->repository().backupsDir(),
+            { QStringLiteral("*") + QLatin1String(coffer::Repository::kManifestSuffix) }, QDir::Files,
+            QDirIterator::Subdirectories);
         if (manifests.hasNext())
             cli::err(QStringLiteral("coffer-cli: the catalog lists nothing, but backups/ holds manifests; rebuild it "
                                     "with 'coffer-cli repo reindex'"));
         return kExitOk;
     }
-    cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+    cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8")
                  .arg(QStringLiteral("ID"), -8)
                  .arg(QStringLiteral("DATABASE"), -16)
                  .arg(QStringLiteral("CREATED (UTC)"), -20)
+                 .arg(QStringLiteral("TRIGGER"), -9)
                  .arg(QStringLiteral("SIZE"), 10)
                  .arg(QStringLiteral("DB SIZE"), 10)
                  .arg(QStringLiteral("CODEC"), -6)
                  .arg(QStringLiteral("VERIFIED")));
     for (const coffer::CatalogEntry &entry : std::as_const(*entries)) {
         const coffer::Manifest &m = entry.manifest;
-        cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+        cli::out(QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8")
                      .arg(m.shortId(), -8)
                      .arg(m.database, -16)
                      .arg(m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
+                     .arg(m.trigger, -9)
                      .arg(cli::humanSize(m.artifactSize), 10)
                      .arg(cli::humanSize(m.plaintextSize), 10)
                      .arg(m.compression, -6)

@@ -23,7 +23,15 @@ Commands:
   verify [--repo REPO] (ID... | --all) [--level quick|full] [--max-age-hours H]
          [--min-size BYTES] [--json]
                                    verify backups against their manifests
+  restore [--repo REPO] (ID | --latest --db NAME) [--target PATH] [--live]
+          [--dry-run] [--no-safety-backup] [--ignore-name-mismatch] [--yes] [--json]
+                                   restore a backup: preflight, safety backup, atomic
+                                   install, automatic rollback
   repo reindex|check [--repo REPO] rebuild or cross-check the catalog
+  audit [--repo REPO] [--since TIME] [--json]
+                                   show the audit trail, oldest first
+  audit verify [--repo REPO] [--json]
+                                   check the audit trail's hash chain
 
 Every command takes --workspace FILE (default $COFFER_WORKSPACE or
 ~/.config/coffer/workspace.yaml) and --help.
@@ -55,6 +63,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("init"), runInit},     {QStringLiteral("backup"), runBackup},
         {QStringLiteral("list"), runList},     {QStringLiteral("info"), runInfo},
         {QStringLiteral("verify"), runVerify}, {QStringLiteral("repo"), runRepo},
+        {QStringLiteral("restore"), runRestore},
+        {QStringLiteral("audit"), runAudit},
     };
     const auto it = commands.find(command);
     if (it == commands.end())

@@ -76,12 +76,14 @@ QString sqlite(const QString &path, const QString &sql)
     return result;
 }
 
-CliRun runCli(const QStringList &arguments, const QString &workspace, int timeoutMs)
+CliRun runCli(const QStringList &arguments, const QString &workspace, int timeoutMs, const QStringList &environment)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("COFFER_WORKSPACE"),
                workspace.isEmpty() ? QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml") : workspace);
+    for (const QString &variable : environment)
+        env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
     CliRun run;

@@ -8,9 +8,13 @@
 #include <QTemporaryDir>
 
 // QVERIFY2 evaluates its message even when the check passes: only ask a failed
-// std::expected for its error.
+// std::expected for its error. The argument is evaluated once (it may append a record).
 #define COFFER_VERIFY_OK(result)                                                                                 \
-    QVERIFY2((result).has_value(), (result).has_value() ? "" : qPrintable((result).error().toString()))
+    do {                                                                                                         \
+        const auto &cofferVerified = (result);                                                                   \
+        QVERIFY2(cofferVerified.has_value(),                                                                     \
+                 cofferVerified.has_value() ? "" : qPrintable(cofferVerified.error().toString()));              \
+    } while (false)
 
 // Skips a test whose precondition this machine lacks — except under CI (CI set), where
 // nothing may be skipped and the missing precondition is a failure.
@@ -42,8 +46,10 @@ struct CliRun {
 };
 
 // Runs the built coffer-cli with `arguments`, COFFER_WORKSPACE pointing at `workspace`
-// (or at a path that does not exist, so the user's real workspace is never read).
-CliRun runCli(const QStringList &arguments, const QString &workspace = {}, int timeoutMs = 120000);
+// (or at a path that does not exist, so the user's real workspace is never read), and the
+// extra "NAME=value" variables in `environment` (test hooks such as COFFER_FAIL_AT).
+CliRun runCli(const QStringList &arguments, const QString &workspace = {}, int timeoutMs = 120000,
+              const QStringList &environment = {});
 
 // A temporary folder that holds an initialised repository at <dir>/repo.
 class TempRepository final

@@ -1,0 +1,32 @@
+#include "restore/RestoreJob.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace coffer {
+
+RestoreJob::RestoreJob(RestorePlan plan, QObject *parent)
+    : Job(parent)
+    , m_plan(std::move(plan))
+{
+}
+
+QString RestoreJob::title() const
+{
+    return tr("Restore %1 to %2").arg(m_plan.backup.manifest.database, m_plan.target.path);
+}
+
+QString RestoreJob::exclusiveKey() const
+{
+    return QStringLiteral("repository:") + QDir::cleanPath(QFileInfo(m_plan.repositoryRoot).absoluteFilePath());
+}
+
+Result<void> RestoreJob::execute()
+{
+    m_result = Restorer::execute(m_plan, cancelFlag(), progressReporter());
+    if (m_result.error)
+        return std::unexpected(*m_result.error);
+    return {};
+}
+
+} // namespace coffer

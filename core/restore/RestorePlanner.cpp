@@ -1,0 +1,251 @@
+#include "restore/RestorePlanner.h"
+
+#include "common/FileUtil.h"
+#include "repository/RepoLock.h"
+#include "verify/Verifier.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace coffer {
+
+namespace {
+
+constexpr qint64 kMargin = 1 << 20;
+constexpr int kLockTimeoutMs = 30000;
+
+CheckResult check(const QString &name, bool ok, const QString &detail)
+{
+    return CheckResult{ name, ok, detail };
+}
+
+QString size(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+dev_t deviceOf(const QString &path)
+{
+    QFileInfo info(path);
+    while (!info.exists() && info.absolutePath() != info.absoluteFilePath())
+        info = QFileInfo(info.absolutePath());
+    struct stat st {
+    };
+    return ::stat(QFile::encodeName(info.absoluteFilePath()).constData(), &st) == 0 ? st.st_dev : dev_t(0);
+}
+
+bool writableFolder(const QString &dir)
+{
+    return QFileInfo(dir).isDir() && ::access(QFile::encodeName(dir).constData(), W_OK | X_OK) == 0;
+}
+
+// The newest backup of `database` whose last verification did not fail.
+Result<CatalogEntry> latestGood(Catalog &catalog, const QString &database, QStringList &notes)
+{
+    auto entries = catalog.backups(database);
+    if (!entries)
+        return std::unexpected(entries.error());
+    for (const CatalogEntry &entry : std::as_const(*entries)) {
+        if (entry.lastVerification && !entry.lastVerification->ok()) {
+            notes << QStringLiteral("Skipped backup %1 of %2: its last verification failed")
+                         .arg(entry.manifest.shortId(), entry.manifest.created.toString(Qt::ISODate));
+            continue;
+        }
+        return entry;
+    }
+    return fail(ErrorCode::NotFound,
+        entries->isEmpty() ? QStringLiteral("The repository has no backup of '%1'").arg(database)
+                           : QStringLiteral("Every backup of '%1' failed its last verification").arg(database));
+}
+
+QString workspaceNameOf(const QList<DatabaseEntry> &databases, const QString &path)
+{
+    for (const DatabaseEntry &db : databases) {
+        const QFileInfo info(db.path);
+        const QString resolved = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
+        if (resolved == path)
+            return db.name;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<RestorePlan> RestorePlanner::prepare(
+    const RestoreParams &params, const CancelFlag &cancel, const ProgressFn &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RestorePlan plan;
+    plan.params = params;
+
+    auto repo = Repository::open(params.repositoryPath);
+    if (!repo)
+        return std::unexpected(repo.error());
+    plan.repositoryRoot = repo->root();
+    auto lock = RepoLock::acquire(
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore preflight"), kLockTimeoutMs);
+    if (!lock)
+        return std::unexpected(lock.error());
+    auto catalog = Catalog::open(*repo);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+
+    // 1. Which backup, which target.
+    auto entry = params.backupId.isEmpty() ? latestGood(*catalog, params.latestOf, plan.notes)
+                                           : catalog->backup(params.backupId);
+    if (!entry)
+        return std::unexpected(entry.error());
+    plan.backup = *entry;
+    const Manifest &m = plan.backup.manifest;
+    QString target = params.targetPath;
+    if (target.isEmpty()) {
+        for (const DatabaseEntry &db : params.workspaceDatabases)
+            if (db.name == m.database)
+                target = db.path;
+    }
+    if (target.isEmpty())
+        target = m.sourcePath;
+    if (target.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            QStringLiteral("The backup does not say where its database lived; give --target"), m.id);
+    plan.target = TargetProbe::probe(target);
+    const TargetState &t = plan.target;
+    plan.targetDatabase = workspaceNameOf(params.workspaceDatabases, t.path);
+    plan.mode = params.live && t.exists ? QStringLiteral("live") : QStringLiteral("swap");
+    plan.takeSafetyBackup = t.exists && params.safetyBackup;
+    plan.safetyDatabase = !plan.targetDatabase.isEmpty()       ? plan.targetDatabase
+        : t.path == QFileInfo(m.sourcePath).absoluteFilePath() ? m.database
+                                                               : QFileInfo(t.path).completeBaseName();
+    if (t.exists && !params.safetyBackup)
+        plan.notes << QStringLiteral("No safety backup (--no-safety-backup): the current database cannot be put back "
+                                     "from this repository if you change your mind");
+
+    // 2. Preflight: every check named, nothing touched.
+    const QString folder = QFileInfo(t.path).absolutePath();
+    const bool folderOk = writableFolder(folder);
+    plan.checks << check(QStringLiteral("target_folder"), folderOk,
+        folderOk ? folder
+                 : QStringLiteral("%1 is missing or not writable by %2; create it or fix its owner and "
+                                  "mode")
+                       .arg(folder, fileutil::currentUser()));
+    if (t.exists) {
+        const bool fileOk = t.isFile && t.isSqlite
+            && (plan.mode == QStringLiteral("swap") || ::access(QFile::encodeName(t.path).constData(), W_OK) == 0);
+        plan.checks << check(QStringLiteral("target_file"), fileOk,
+            !t.isFile         ? QStringLiteral("%1 is not a regular file").arg(t.path)
+                : !t.isSqlite ? QStringLiteral("%1 is not an SQLite database; move it aside or choose "
+                                               "another --target")
+                                    .arg(t.path)
+                : fileOk ? QStringLiteral("SQLite database, %1, last changed %2")
+                               .arg(size(t.bytes), t.modified.toString(Qt::ISODate))
+                         : QStringLiteral("%1 is not writable, and a live restore writes into it").arg(t.path));
+    } else {
+        plan.checks << check(QStringLiteral("target_file"), true,
+            QStringLiteral("%1 does not exist yet; it will be created").arg(t.path));
+    }
+    const bool sameName = plan.targetDatabase.isEmpty() || plan.targetDatabase == m.database;
+    plan.checks << check(QStringLiteral("database_name"), sameName || params.ignoreNameMismatch,
+        plan.targetDatabase.isEmpty()
+            ? QStringLiteral("the target is not a workspace database; backup of '%1'").arg(m.database)
+            : sameName ? m.database
+                       : QStringLiteral("the target is the workspace database '%1' but the backup is of "
+                                        "'%2'%3")
+                             .arg(plan.targetDatabase, m.database,
+                                 params.ignoreNameMismatch ? QStringLiteral(" (allowed)")
+                                                           : QStringLiteral("; pass --ignore-name-mismatch "
+                                                                            "if that is what you mean")));
+    if (!t.inUse()) {
+        plan.checks << check(QStringLiteral("target_in_use"), true,
+            t.exists ? QStringLiteral("no other process has it open") : QStringLiteral("nothing there"));
+    } else {
+        plan.checks << check(QStringLiteral("target_in_use"), params.live,
+            params.live ? QStringLiteral("%1; --live copies the backup in through SQLite, and those "
+                                         "connections then see the restored content")
+                              .arg(t.describeUse())
+                        : QStringLiteral("%1; stop those programs and retry, or restore with --live to "
+                                         "copy in while they stay connected")
+                              .arg(t.describeUse()));
+    }
+    if (t.hotJournal)
+        plan.notes << QStringLiteral("%1-journal holds an interrupted transaction; SQLite rolls it back before the "
+                                     "safety backup reads the database")
+                          .arg(t.path);
+    const bool repoOk
+        = writableFolder(repo->stagingDir()) && ::access(QFile::encodeName(repo->catalogPath()).constData(), W_OK) == 0;
+    plan.checks << check(QStringLiteral("repository_writable"), repoOk,
+        repoOk ? plan.repositoryRoot
+               : QStringLiteral("%1 is read-only; a restore writes its safety backup and audit record "
+                                "there — copy the backups to a writable repository first")
+                     .arg(plan.repositoryRoot));
+
+    // The decoded copy (and, live, the journal of the copy-in) on the target's file system;
+    // the safety backup's snapshot and artifact (at worst as large) in the repository.
+    const qint64 targetNeed = m.plaintextSize * (plan.mode == QStringLiteral("live") ? 2 : 1) + kMargin;
+    const qint64 repoNeed = plan.takeSafetyBackup ? 2 * t.bytes + kMargin : 0;
+    const bool shared = deviceOf(folder) == deviceOf(repo->stagingDir());
+    const qint64 targetFree = fileutil::freeBytes(folder);
+    const qint64 repoFree = fileutil::freeBytes(repo->stagingDir());
+    const bool spaceOk = shared
+        ? targetFree < 0 || targetFree >= targetNeed + repoNeed
+        : (targetFree < 0 || targetFree >= targetNeed) && (repoFree < 0 || repoFree >= repoNeed);
+    plan.checks << check(QStringLiteral("free_space"), spaceOk,
+        shared ? QStringLiteral("%1 needed (restored database %2, safety backup %3), %4 free")
+                     .arg(size(targetNeed + repoNeed), size(targetNeed), size(repoNeed), size(targetFree))
+               : QStringLiteral("target folder: %1 needed, %2 free; repository: %3 needed, %4 free")
+                     .arg(size(targetNeed), size(targetFree), size(repoNeed), size(repoFree)));
+
+    // Full verification, by decoding the backup where it will be installed.
+    if (folderOk && spaceOk) {
+        MaterialisedCopy::removeLeftovers(t.path);
+        auto copy = std::make_shared<MaterialisedCopy>(t.path);
+        auto verified = copy->fill(m, plan.backup.artifactPath, cancel, progress, "restore-mid-materialise");
+        if (!verified)
+            return std::unexpected(verified.error());
+        plan.verification = *verified;
+        VerifyOutcome outcome;
+        outcome.backupId = m.id;
+        outcome.database = m.database;
+        outcome.level = levelName(VerifyLevel::Full);
+        outcome.time = QDateTime::currentDateTimeUtc();
+        outcome.durationMs = timer.elapsed();
+        outcome.checks = plan.verification;
+        if (repoOk)
+            catalog->recordVerification(outcome);
+        const QList<CheckResult> failed = outcome.failedChecks();
+        QString detail = QStringLiteral("%1 checks passed; the verified copy waits at %2")
+                             .arg(outcome.checks.size())
+                             .arg(params.dryRun ? QStringLiteral("(removed: dry run)") : copy->path());
+        if (!failed.isEmpty()) {
+            detail = QStringLiteral("%1: %2").arg(failed.first().name, failed.first().detail);
+            if (!params.backupId.isEmpty() || params.latestOf.isEmpty())
+                detail += QStringLiteral("; choose another backup ('coffer-cli list --db %1')").arg(m.database);
+            else
+                detail += QStringLiteral("; it is now marked bad, so --latest will pick the next older backup");
+        }
+        plan.checks << check(QStringLiteral("backup_verified"), failed.isEmpty(), detail);
+        if (plan.ok() && !params.dryRun)
+            plan.copy = copy;
+    } else {
+        plan.notes << QStringLiteral("The backup was not verified: the target folder must be writable and have room "
+                                     "for the decoded copy first");
+    }
+    plan.preflightMs = timer.elapsed();
+
+    if (!plan.ok() && !params.dryRun && repoOk) {
+        const CheckResult first = plan.failedChecks().first();
+        catalog->audit({ .operation = QStringLiteral("restore"),
+            .target = t.path,
+            .backupId = m.id,
+            .outcome = QStringLiteral("refused"),
+            .detail = QStringLiteral("preflight %1: %2").arg(first.name, first.detail) });
+    }
+    return plan;
+}
+
+} // namespace coffer

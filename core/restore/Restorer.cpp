@@ -1,0 +1,277 @@
+#include "restore/Restorer.h"
+
+#include "backup/BackupPipeline.h"
+#include "common/SqliteDb.h"
+#include "common/TestHooks.h"
+#include "repository/RepoLock.h"
+#include "restore/LiveCopy.h"
+#include "restore/TargetSwap.h"
+#include "verify/DatabaseChecks.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <optional>
+
+namespace coffer {
+
+namespace {
+
+constexpr int kLockTimeoutMs = 30000;
+
+// Times consecutive phases into the result.
+class PhaseClock final
+{
+public:
+    explicit PhaseClock(RestoreResult &result, qint64 preflightMs)
+        : m_result(result)
+    {
+        m_result.phases << RestorePhase{ QStringLiteral("preflight"), preflightMs };
+        m_timer.start();
+    }
+    void next(const QString &name)
+    {
+        stop();
+        m_name = name;
+        m_timer.restart();
+    }
+    void stop()
+    {
+        if (!m_name.isEmpty())
+            m_result.phases << RestorePhase{ m_name, m_timer.elapsed() };
+        m_name.clear();
+    }
+
+private:
+    RestoreResult &m_result;
+    QElapsedTimer m_timer;
+    QString m_name;
+};
+
+// Folds a -wal (or rolls back a hot -journal) into the old file, so that nothing the old
+// database committed lives only in a journal that the swap moves aside.
+Result<void> settle(const QString &target)
+{
+    auto db = SqliteDb::open(target, SqliteDb::Mode::ReadWrite);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto read = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !read)
+        return std::unexpected(read.error());
+    if (auto folded = db->scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !folded)
+        return std::unexpected(folded.error());
+    return {};
+}
+
+// Decodes the safety backup next to the live target and copies it in. Not cancellable: a
+// half-done rollback is worse than a slow one.
+Result<void> putBackLive(Catalog &catalog, const QString &safetyId, const QString &target, const ProgressFn &progress)
+{
+    const CancelFlag never{ false };
+    auto safety = catalog.backup(safetyId);
+    if (!safety)
+        return std::unexpected(safety.error());
+    MaterialisedCopy previous(target);
+    auto checks = previous.fill(safety->manifest, safety->artifactPath, never, progress);
+    if (!checks)
+        return std::unexpected(checks.error());
+    for (const CheckResult &check : std::as_const(*checks))
+        if (!check.ok)
+            return fail(ErrorCode::Corrupt, QStringLiteral("the safety backup does not verify (%1)").arg(check.name),
+                check.detail);
+    return LiveCopy::copy(previous.path(), target, never, progress);
+}
+
+QString iso(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cancel, const ProgressFn &progress)
+{
+    RestoreResult result;
+    PhaseClock clock(result, plan.preflightMs);
+    const Manifest &m = plan.backup.manifest;
+    const QString target = plan.target.path;
+    const bool live = plan.mode == QStringLiteral("live");
+    if (!plan.ok() || !plan.copy) {
+        result.error = Error{ ErrorCode::InvalidArgument, QStringLiteral("The restore's preflight did not pass"), {} };
+        return result;
+    }
+
+    auto repo = Repository::open(plan.repositoryRoot);
+    if (!repo) {
+        result.error = repo.error();
+        return result;
+    }
+    auto lock = RepoLock::acquire(
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore %1").arg(m.database), kLockTimeoutMs);
+    if (!lock) {
+        result.error = lock.error();
+        return result;
+    }
+    auto catalog = Catalog::open(*repo);
+    if (!catalog) {
+        result.error = catalog.error();
+        return result;
+    }
+    auto audit = [&](const QString &operation, const QString &outcome, const QString &detail) {
+        auto recorded = catalog->audit(
+            {.operation = operation, .target = target, .backupId = m.id, .outcome = outcome, .detail = detail});
+        if (!recorded)
+            result.warnings << QStringLiteral("The %1 could not be recorded in the audit trail: %2")
+                                   .arg(operation, recorded.error().toString());
+    };
+    auto refuse = [&](const Error &error) {
+        result.error = error;
+        clock.stop();
+        audit(QStringLiteral("restore"), QStringLiteral("refused"), error.message);
+        return result;
+    };
+
+    // The world may have moved while the user read the plan.
+    const TargetState now = TargetProbe::probe(target);
+    if (now.exists != plan.target.exists)
+        return refuse({ ErrorCode::InvalidArgument,
+            QStringLiteral("%1 %2 since the preflight; run the restore again")
+                .arg(target, now.exists ? QStringLiteral("appeared") : QStringLiteral("disappeared")),
+            {} });
+    if (!live && now.inUse())
+        return refuse({ ErrorCode::Locked,
+            QStringLiteral("%1 came into use since the preflight (%2); stop those programs, or restore "
+                           "with --live")
+                .arg(target, now.describeUse()),
+            {} });
+
+    // 3. Safety backup of what is there now.
+    if (plan.takeSafetyBackup) {
+        clock.next(QStringLiteral("safety backup"));
+        BackupParams safety;
+        safety.repositoryPath = plan.repositoryRoot;
+        safety.sourcePath = target;
+        safety.database = plan.safetyDatabase;
+        safety.trigger = QStringLiteral("safety");
+        safety.keepDays = plan.params.safetyKeepDays;
+        safety.tags = { QStringLiteral("before-restore-%1").arg(m.shortId()) };
+        auto taken = BackupPipeline::run(safety, cancel, progress);
+        if (!taken) {
+            Error error = taken.error();
+            error.message = error.code == ErrorCode::Cancelled
+                ? QStringLiteral("The restore was cancelled during the safety backup; %1 is unchanged").arg(target)
+                : QStringLiteral("The safety backup failed, so nothing was restored and %1 is unchanged: "
+                                 "%2")
+                      .arg(target, error.message);
+            result.error = error;
+            clock.stop();
+            audit(QStringLiteral("restore"), QStringLiteral("failed"), error.message);
+            return result;
+        }
+        result.safetyBackupId = taken->manifest.id;
+    }
+    if (plan.target.exists && m.created < plan.target.modified)
+        result.gap = QStringLiteral("data written between %1 and %2 is not in the restored database%3")
+                         .arg(iso(m.created), iso(QDateTime::currentDateTimeUtc()),
+                             result.safetyBackupId.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" (safety backup %1 has it)").arg(result.safetyBackupId.left(8)));
+
+    // 4-6. Install, verify; any failure from here puts the previous database back.
+    TargetSwap swap(target);
+    bool copyStarted = false;
+    bool copiedLive = false;
+    auto installAndVerify = [&]() -> Result<void> {
+        if (auto hook = testhooks::point("restore-after-safety-backup"); !hook)
+            return hook;
+        clock.next(QStringLiteral("install"));
+        if (live) {
+            if (auto hook = testhooks::point("restore-before-swap"); !hook)
+                return hook;
+            copyStarted = true;
+            if (auto copied = LiveCopy::copy(plan.copy->path(), target, cancel, progress); !copied)
+                return copied;
+            copiedLive = true;
+            if (auto hook = testhooks::point("restore-after-swap"); !hook)
+                return hook;
+        } else {
+            if (plan.target.exists)
+                if (auto settled = settle(target); !settled)
+                    return settled;
+            if (auto installed = swap.install(plan.copy->path(), plan.target.exists ? plan.target.permissions : 0600);
+                !installed)
+                return installed;
+            plan.copy->release();
+        }
+        result.installed = true;
+        clock.next(QStringLiteral("verify"));
+        if (progress)
+            progress(QStringLiteral("verify"), 0, 0);
+        if (auto hook = testhooks::point("restore-mid-verify"); !hook)
+            return hook;
+        // Swapped: the very file checked before the swap, so the quick check suffices. Live:
+        // the content went through a copy and writers may already be adding to it.
+        DatabaseChecks::Options options;
+        options.quick = !live;
+        options.rowCounts = !live;
+        options.pageCount = !live;
+        options.mode = live ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable;
+        result.installedChecks = DatabaseChecks::againstManifest(target, m, options);
+        for (const CheckResult &check : std::as_const(result.installedChecks))
+            if (!check.ok)
+                return fail(ErrorCode::Corrupt,
+                    QStringLiteral("The installed database failed its check %1").arg(check.name), check.detail);
+        return {};
+    };
+
+    auto done = installAndVerify();
+    if (done) {
+        if (!live)
+            swap.commit();
+        clock.stop();
+        QStringList detail{ QStringLiteral("%1 install").arg(plan.mode) };
+        if (!result.safetyBackupId.isEmpty())
+            detail << QStringLiteral("safety backup %1").arg(result.safetyBackupId);
+        if (!result.gap.isEmpty())
+            detail << result.gap;
+        audit(QStringLiteral("restore"), QStringLiteral("ok"), detail.join(QStringLiteral("; ")));
+        return result;
+    }
+
+    // Put the previous database back.
+    result.error = done.error();
+    clock.next(QStringLiteral("rollback"));
+    Result<void> back;
+    if (!live) {
+        const bool replaced = swap.swapped();
+        back = swap.rollback();
+        result.rolledBack = replaced && back.has_value();
+        result.rollbackDetail = !replaced ? QStringLiteral("%1 was not changed").arg(target)
+            : back                        ? QStringLiteral("the previous database is back in place at %1").arg(target)
+                   : QStringLiteral("putting the previous database back failed: %1").arg(back.error().toString());
+    } else if (!copiedLive) {
+        // The copy is one SQLite transaction: whatever it wrote before failing, SQLite undid.
+        result.rolledBack = copyStarted;
+        result.rollbackDetail = copyStarted
+            ? QStringLiteral("SQLite rolled the copy back; %1 was not changed").arg(target)
+            : QStringLiteral("%1 was not changed").arg(target);
+    } else if (result.safetyBackupId.isEmpty()) {
+        back = fail(ErrorCode::Internal, QStringLiteral("there is no safety backup to put back"));
+        result.rollbackDetail
+            = QStringLiteral("the restored content stays in place: there is no safety backup to put back");
+    } else {
+        back = putBackLive(*catalog, result.safetyBackupId, target, progress);
+        result.rolledBack = back.has_value();
+        result.rollbackDetail = back ? QStringLiteral("safety backup %1 was copied back into the live database")
+                                           .arg(result.safetyBackupId.left(8))
+                                     : QStringLiteral("putting safety backup %1 back failed: %2")
+                                           .arg(result.safetyBackupId.left(8), back.error().toString());
+    }
+    clock.stop();
+    audit(QStringLiteral("restore"), QStringLiteral("failed"), result.error->toString());
+    if (result.rolledBack || !back)
+        audit(
+            QStringLiteral("rollback"), back ? QStringLiteral("ok") : QStringLiteral("failed"), result.rollbackDetail);
+    return result;
+}
+
+} // namespace coffer

@@ -1,0 +1,140 @@
+#include "restore/TargetSwap.h"
+
+#include "common/FileUtil.h"
+#include "common/TestHooks.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace coffer {
+
+namespace {
+
+QByteArray encoded(const QString &path)
+{
+    return QFile::encodeName(path);
+}
+
+Result<void> renamePath(const QString &from, const QString &to, const QString &what)
+{
+    if (::rename(encoded(from).constData(), encoded(to).constData()) != 0)
+        return std::unexpected(fileutil::errnoError(errno, what, to));
+    return {};
+}
+
+bool present(const QString &path)
+{
+    struct stat st {
+    };
+    return ::lstat(encoded(path).constData(), &st) == 0;
+}
+
+} // namespace
+
+TargetSwap::TargetSwap(QString target)
+    : m_target(std::move(target))
+    , m_keepBase(QStringLiteral("%1/.%2.coffer-old-%3")
+                     .arg(QFileInfo(m_target).absolutePath(), QFileInfo(m_target).fileName())
+                     .arg(::getpid()))
+{
+}
+
+QString TargetSwap::keptPath(const QString &suffix) const
+{
+    return m_keepBase + suffix;
+}
+
+Result<void> TargetSwap::install(const QString &replacement, int permissions)
+{
+    const QString folder = QFileInfo(m_target).absolutePath();
+    struct stat old {
+    };
+    m_hadTarget = ::stat(encoded(m_target).constData(), &old) == 0;
+    if (m_hadTarget) {
+        // A second name for the old file: the rename below then replaces the target in one step.
+        QFile::remove(keptPath({}));
+        if (::link(encoded(m_target).constData(), encoded(keptPath({})).constData()) != 0)
+            return std::unexpected(
+                fileutil::errnoError(errno, QStringLiteral("Keeping the old database"), keptPath({})));
+        m_keptMain = true;
+        // The old file's journals must not meet the new file: SQLite would replay them into it.
+        for (const char *journal : { "-wal", "-journal" }) {
+            const QString suffix = QLatin1String(journal);
+            if (!present(m_target + suffix))
+                continue;
+            if (auto moved
+                = renamePath(m_target + suffix, keptPath(suffix), QStringLiteral("Moving the old journal aside"));
+                !moved)
+                return moved;
+            m_movedSuffixes << suffix;
+        }
+        QFile::remove(m_target + QStringLiteral("-shm"));
+        const QByteArray path = encoded(replacement);
+        ::chmod(path.constData(), mode_t(permissions));
+        if (::geteuid() == 0) {
+            // Best effort: root restoring a service's database hands it back to the service.
+            [[maybe_unused]] const int owned = ::chown(path.constData(), old.st_uid, old.st_gid);
+        }
+    }
+    if (auto hook = testhooks::point("restore-before-swap"); !hook)
+        return hook;
+    if (m_hadTarget) {
+        if (auto renamed = renamePath(replacement, m_target, QStringLiteral("Installing the restored database"));
+            !renamed)
+            return renamed;
+        m_swapped = true;
+        if (auto synced = fileutil::fsyncDirectory(folder); !synced)
+            return synced;
+    } else {
+        if (auto published = fileutil::publish(replacement, m_target); !published)
+            return published;
+        m_swapped = true;
+    }
+    return testhooks::point("restore-after-swap");
+}
+
+Result<void> TargetSwap::rollback()
+{
+    const QString folder = QFileInfo(m_target).absolutePath();
+    if (m_swapped) {
+        // The restored file's own -wal/-shm, if anything opened it, belong to it alone.
+        QFile::remove(m_target + QStringLiteral("-wal"));
+        QFile::remove(m_target + QStringLiteral("-shm"));
+        QFile::remove(m_target + QStringLiteral("-journal"));
+        if (m_keptMain) {
+            if (auto back = renamePath(keptPath({}), m_target, QStringLiteral("Putting the old database back")); !back)
+                return back;
+            m_keptMain = false;
+        } else if (!m_hadTarget) {
+            QFile::remove(m_target);
+        }
+        m_swapped = false;
+    } else if (m_keptMain) {
+        QFile::remove(keptPath({})); // the target itself was never replaced
+        m_keptMain = false;
+    }
+    for (const QString &suffix : std::as_const(m_movedSuffixes))
+        if (auto back = renamePath(keptPath(suffix), m_target + suffix, QStringLiteral("Putting the old journal back"));
+            !back)
+            return back;
+    m_movedSuffixes.clear();
+    return fileutil::fsyncDirectory(folder);
+}
+
+Result<void> TargetSwap::commit()
+{
+    if (m_keptMain)
+        QFile::remove(keptPath({}));
+    for (const QString &suffix : std::as_const(m_movedSuffixes))
+        QFile::remove(keptPath(suffix));
+    m_keptMain = false;
+    m_movedSuffixes.clear();
+    return fileutil::fsyncDirectory(QFileInfo(m_target).absolutePath());
+}
+
+} // namespace coffer
