@@ -1,5 +1,6 @@
 // The restore engine in-process: planning and preflight, the safety backup, the atomic swap,
 // the live copy-in, and what is refused — always against real files and real processes.
+#include "SmallDisk.h"
 #include "SqliteShell.h"
 #include "TestSupport.h"
 
@@ -11,10 +12,8 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QScopeGuard>
 #include <QtTest>
 
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -391,18 +390,13 @@ void TstRestore::nonSqliteTargetIsRefused()
 
 void TstRestore::unwritableFolderIsRefused()
 {
-    if (::geteuid() != 0)
-        COFFER_SKIP_UNLESS_CI("a read-only mount needs root");
     // A read-only file system: even root cannot write there.
-    QTemporaryDir mountPoint;
-    QVERIFY(mountPoint.isValid());
-    const QByteArray point = QFile::encodeName(mountPoint.path());
-    if (::mount("tmpfs", point.constData(), "tmpfs", 0, "size=4m") != 0)
-        COFFER_SKIP_UNLESS_CI("tmpfs cannot be mounted here");
-    const auto unmount = qScopeGuard([&point] { ::umount2(point.constData(), MNT_DETACH); });
-    const QString target = mountPoint.path() + QStringLiteral("/shop.db");
+    testsupport::SmallDisk disk(QStringLiteral("4m"));
+    if (!disk.isMounted())
+        COFFER_SKIP_UNLESS_CI("mounting a tmpfs needs root");
+    const QString target = disk.path(QStringLiteral("shop.db"));
     QVERIFY(QFile::copy(m_db, target));
-    QVERIFY(::mount(nullptr, point.constData(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr) == 0);
+    QVERIFY(disk.remountReadOnly());
     const QString before = testsupport::contentSummary(target);
 
     RestoreParams p = params(m_id);
@@ -459,16 +453,11 @@ void TstRestore::keepsTheTargetsPermissions()
 
 void TstRestore::fullDiskDuringLiveCopyLeavesTargetAsItWas()
 {
-    if (::geteuid() != 0)
+    testsupport::SmallDisk disk(QStringLiteral("8m"));
+    if (!disk.isMounted())
         COFFER_SKIP_UNLESS_CI("mounting a small tmpfs as a full disk needs root");
-    QTemporaryDir mountPoint;
-    QVERIFY(mountPoint.isValid());
-    const QByteArray point = QFile::encodeName(mountPoint.path());
-    if (::mount("tmpfs", point.constData(), "tmpfs", 0, "size=8m") != 0)
-        COFFER_SKIP_UNLESS_CI("tmpfs cannot be mounted here");
-    const auto unmount = qScopeGuard([&point] { ::umount2(point.constData(), MNT_DETACH); });
     // A small database in place, a larger backup to restore over it.
-    const QString target = mountPoint.path() + QStringLiteral("/shop.db");
+    const QString target = disk.path(QStringLiteral("shop.db"));
     QVERIFY(testsupport::makeSampleDatabase(target, 20));
     const QString big = m_repo->path(QStringLiteral("big.db"));
     QVERIFY(testsupport::makeSampleDatabase(big, 3000));
@@ -483,11 +472,8 @@ void TstRestore::fullDiskDuringLiveCopyLeavesTargetAsItWas()
     COFFER_VERIFY_OK(plan);
     QVERIFY2(plan->ok(), qPrintable(plan->failedChecks().value(0).detail));
     // The disk fills up between the preflight and the copy.
-    QFile filler(mountPoint.path() + QStringLiteral("/filler"));
-    QVERIFY(filler.open(QIODevice::WriteOnly));
-    const QByteArray block(64 * 1024, 'x');
-    while (filler.write(block) == block.size() && filler.flush()) { }
-    filler.close();
+    const QString filler = disk.fill();
+    QVERIFY(!filler.isEmpty());
 
     const RestoreResult result = execute(*plan);
     QVERIFY(!result.ok());
@@ -496,21 +482,16 @@ void TstRestore::fullDiskDuringLiveCopyLeavesTargetAsItWas()
     QVERIFY(result.rolledBack);
     QVERIFY(result.rollbackDetail.contains(QStringLiteral("SQLite rolled the copy back")));
     QVERIFY(!result.safetyBackupId.isEmpty()); // the repository is on another disk
-    QVERIFY(QFile::remove(filler.fileName()));
+    QVERIFY(QFile::remove(filler));
     QCOMPARE(testsupport::contentSummary(target), before);
 }
 
 void TstRestore::fullRepositoryStopsBeforeTouchingTarget()
 {
-    if (::geteuid() != 0)
+    testsupport::SmallDisk disk(QStringLiteral("8m"));
+    if (!disk.isMounted())
         COFFER_SKIP_UNLESS_CI("mounting a small tmpfs as a full disk needs root");
-    QTemporaryDir mountPoint;
-    QVERIFY(mountPoint.isValid());
-    const QByteArray point = QFile::encodeName(mountPoint.path());
-    if (::mount("tmpfs", point.constData(), "tmpfs", 0, "size=8m") != 0)
-        COFFER_SKIP_UNLESS_CI("tmpfs cannot be mounted here");
-    const auto unmount = qScopeGuard([&point] { ::umount2(point.constData(), MNT_DETACH); });
-    const QString repoPath = mountPoint.path() + QStringLiteral("/repo");
+    const QString repoPath = disk.path(QStringLiteral("repo"));
     QVERIFY(Repository::init(repoPath).has_value());
     BackupParams b;
     b.repositoryPath = repoPath;
@@ -526,11 +507,7 @@ void TstRestore::fullRepositoryStopsBeforeTouchingTarget()
     auto plan = prepare(p);
     COFFER_VERIFY_OK(plan);
     QVERIFY(plan->ok());
-    QFile filler(mountPoint.path() + QStringLiteral("/filler"));
-    QVERIFY(filler.open(QIODevice::WriteOnly));
-    const QByteArray block(64 * 1024, 'x');
-    while (filler.write(block) == block.size() && filler.flush()) { }
-    filler.close();
+    QVERIFY(!disk.fill().isEmpty());
     const RestoreResult result = execute(*plan);
     QVERIFY(!result.ok());
     QVERIFY2(result.error->message.contains(QStringLiteral("disk is full")), qPrintable(result.error->message));

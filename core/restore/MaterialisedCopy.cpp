@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QUuid>
 
-#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <unistd.h>
@@ -51,8 +50,7 @@ Result<QList<CheckResult>> MaterialisedCopy::fill(const Manifest &manifest, cons
     auto checks = ArtifactReader::read(manifest, artifactPath, options, cancel, progress);
     if (!checks)
         return checks;
-    const bool decoded = std::all_of(checks->begin(), checks->end(), [](const CheckResult &c) { return c.ok; });
-    if (decoded) {
+    if (allPassed(*checks)) {
         if (progress)
             progress(QStringLiteral("check"), 0, 0);
         *checks << DatabaseChecks::againstManifest(m_path, manifest, {});

@@ -44,21 +44,8 @@ struct RestorePlan {
     qint64 preflightMs = 0;
     std::shared_ptr<MaterialisedCopy> copy; // present when the checks passed and this is no dry run
 
-    bool ok() const
-    {
-        for (const CheckResult &check : checks)
-            if (!check.ok)
-                return false;
-        return !checks.isEmpty();
-    }
-    QList<CheckResult> failedChecks() const
-    {
-        QList<CheckResult> failed;
-        for (const CheckResult &check : checks)
-            if (!check.ok)
-                failed << check;
-        return failed;
-    }
+    bool ok() const { return allPassed(checks); }
+    QList<CheckResult> failedChecks() const { return failedOf(checks); }
 };
 
 } // namespace coffer

@@ -13,6 +13,24 @@ struct CheckResult {
     QString detail; // what was expected and what was found, for a person
 };
 
+// True when there are checks and every one passed.
+inline bool allPassed(const QList<CheckResult> &checks)
+{
+    for (const CheckResult &check : checks)
+        if (!check.ok)
+            return false;
+    return !checks.isEmpty();
+}
+
+inline QList<CheckResult> failedOf(const QList<CheckResult> &checks)
+{
+    QList<CheckResult> failed;
+    for (const CheckResult &check : checks)
+        if (!check.ok)
+            failed << check;
+    return failed;
+}
+
 // The outcome of verifying one backup at one level.
 struct VerifyOutcome {
     QString backupId;
@@ -22,21 +40,8 @@ struct VerifyOutcome {
     qint64 durationMs = 0;
     QList<CheckResult> checks;
 
-    bool ok() const
-    {
-        for (const CheckResult &check : checks)
-            if (!check.ok)
-                return false;
-        return !checks.isEmpty();
-    }
-    QList<CheckResult> failedChecks() const
-    {
-        QList<CheckResult> failed;
-        for (const CheckResult &check : checks)
-            if (!check.ok)
-                failed << check;
-        return failed;
-    }
+    bool ok() const { return allPassed(checks); }
+    QList<CheckResult> failedChecks() const { return failedOf(checks); }
 };
 
 } // namespace coffer
