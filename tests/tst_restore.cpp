@@ -42,6 +42,7 @@ private Q_SLOTS:
     void fullDiskDuringLiveCopyLeavesTargetAsItWas();
     void fullRepositoryStopsBeforeTouchingTarget();
     void auditTrailRecordsEveryRestore();
+    void cancelDuringTheChecksStopsThePreflight();
 
 private:
     QString backup(const QString &db, const QString &name = QStringLiteral("shop"));
@@ -545,6 +546,30 @@ void TstRestore::auditTrailRecordsEveryRestore()
     auto chain = catalog->verifyAuditTrail();
     COFFER_VERIFY_OK(chain);
     QVERIFY(chain->ok);
+}
+
+void TstRestore::cancelDuringTheChecksStopsThePreflight()
+{
+    // Ctrl-C while integrity_check runs: it finishes, and then the cancel counts.
+    CancelFlag cancel{false};
+    bool sawChecks = false;
+    auto plan = RestorePlanner::prepare(params(m_id), cancel, [&](const QString &phase, qint64, qint64) {
+        if (phase == QStringLiteral("check")) {
+            sawChecks = true;
+            cancel = true;
+        }
+    });
+    QVERIFY(sawChecks);
+    QVERIFY(!plan.has_value());
+    QCOMPARE(plan.error().code, ErrorCode::Cancelled);
+    QCOMPARE(hiddenLeftovers(), QStringList());
+    auto repo = Repository::open(m_repo->repo());
+    COFFER_VERIFY_OK(repo);
+    auto catalog = Catalog::open(*repo);
+    COFFER_VERIFY_OK(catalog);
+    auto trail = catalog->auditTrail();
+    COFFER_VERIFY_OK(trail);
+    QCOMPARE(trail->last().outcome, QStringLiteral("cancelled"));
 }
 
 QTEST_GUILESS_MAIN(TstRestore)

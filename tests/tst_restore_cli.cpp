@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <csignal>
+
 class TstRestoreCli final : public QObject
 {
     Q_OBJECT
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void faultAtEachPhase_data();
     void faultAtEachPhase();
     void leftoverCopyIsRemovedByTheNextRestore();
+    void writerDuringSafetyBackupStopsTheRestore_data();
+    void writerDuringSafetyBackupStopsTheRestore();
     void jsonReportsPlanAndOutcome();
     void latestRestoresTheNewestBackup();
     void preflightFailureExitsThreeAndChangesNothing();
@@ -183,6 +187,51 @@ void TstRestoreCli::leftoverCopyIsRemovedByTheNextRestore()
     QCOMPARE(dry.exitCode, 0);
     QCOMPARE(
         QDir(m_repo->dir()).entryList({ QStringLiteral(".shop.db.*") }, QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TstRestoreCli::writerDuringSafetyBackupStopsTheRestore_data()
+{
+    QTest::addColumn<bool>("staysOpen");
+    QTest::newRow("wrote and left") << false;
+    QTest::newRow("still connected") << true;
+}
+
+void TstRestoreCli::writerDuringSafetyBackupStopsTheRestore()
+{
+    QFETCH(bool, staysOpen);
+    // The restore stops itself right after its safety backup; an application writes; it goes on.
+    QProcess restore;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COFFER_WORKSPACE"), QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml"));
+    env.insert(QStringLiteral("COFFER_HOLD_AT"), QStringLiteral("restore-after-safety-backup"));
+    restore.setProcessEnvironment(env);
+    restore.start(QStringLiteral(COFFER_CLI_PATH), restoreArgs());
+    QVERIFY(restore.waitForStarted(10000));
+    QByteArray err;
+    QDeadlineTimer deadline(60000);
+    while (!err.contains("holding at") && !deadline.hasExpired() && restore.state() == QProcess::Running) {
+        restore.waitForReadyRead(100);
+        err += restore.readAllStandardError();
+    }
+    QVERIFY2(err.contains("holding at restore-after-safety-backup"), err.constData());
+
+    testsupport::SqliteShell app;
+    QVERIFY(app.start(m_db));
+    QCOMPARE(app.query(QStringLiteral("INSERT INTO marker VALUES('written during the restore'); SELECT count(*) FROM "
+                                      "marker")),
+             QStringLiteral("2"));
+    if (!staysOpen)
+        app.kill();
+    ::kill(pid_t(restore.processId()), SIGCONT);
+    QVERIFY(restore.waitForFinished(60000));
+    err += restore.readAllStandardError();
+    QCOMPARE(restore.exitCode(), 3);
+    QVERIFY2(err.contains(staysOpen ? "came into use during the safety backup" : "was written to during the safety backup"),
+             err.constData());
+    // The write is still there: nothing was restored over it.
+    QCOMPARE(staysOpen ? app.query(QStringLiteral("SELECT count(*) FROM marker"))
+                       : testsupport::sqlite(m_db, QStringLiteral("SELECT count(*) FROM marker")),
+             QStringLiteral("2"));
 }
 
 void TstRestoreCli::jsonReportsPlanAndOutcome()

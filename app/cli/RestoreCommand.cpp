@@ -100,7 +100,8 @@ int runRestore(const QStringList &arguments)
                          .arg(plan.failedChecks().first().name));
             return kExitFailed;
         }
-        cli::out(QStringLiteral("Dry run: the restore would go ahead; nothing was changed"));
+        const QString done = QStringLiteral("Dry run: the restore would go ahead; nothing was changed");
+        context.json() ? cli::err(done) : cli::out(done);
         return kExitOk;
     }
     if (!yes && !confirmed(plan.target.exists ? plan.safetyDatabase : plan.backup.manifest.database)) {

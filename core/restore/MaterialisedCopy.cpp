@@ -54,6 +54,9 @@ Result<QList<CheckResult>> MaterialisedCopy::fill(const Manifest &manifest, cons
         if (progress)
             progress(QStringLiteral("check"), 0, 0);
         *checks << DatabaseChecks::againstManifest(m_path, manifest, {});
+        // integrity_check cannot be interrupted; a cancel that came meanwhile counts now.
+        if (cancel.load())
+            return fail(ErrorCode::Cancelled, QStringLiteral("Cancelled while checking the restored copy"));
     }
     return checks;
 }

@@ -26,7 +26,7 @@ CheckResult check(const QString &name, bool ok, const QString &detail)
 
 QString size(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 dev_t deviceOf(const QString &path)
@@ -205,8 +205,16 @@ Result<RestorePlan> RestorePlanner::prepare(
         MaterialisedCopy::removeLeftovers(t.path);
         auto copy = std::make_shared<MaterialisedCopy>(t.path);
         auto verified = copy->fill(m, plan.backup.artifactPath, cancel, progress, "restore-mid-materialise");
-        if (!verified)
+        if (!verified) {
+            if (repoOk && !params.dryRun)
+                catalog->audit({.operation = QStringLiteral("restore"),
+                                .target = t.path,
+                                .backupId = m.id,
+                                .outcome = verified.error().code == ErrorCode::Cancelled ? QStringLiteral("cancelled")
+                                                                                          : QStringLiteral("failed"),
+                                .detail = QStringLiteral("preflight: %1").arg(verified.error().toString())});
             return std::unexpected(verified.error());
+        }
         plan.verification = *verified;
         VerifyOutcome outcome;
         outcome.backupId = m.id;

@@ -9,8 +9,10 @@
 #include "verify/DatabaseChecks.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <algorithm>
+#include <sys/stat.h>
 #include <optional>
 
 namespace coffer {
@@ -81,6 +83,31 @@ Result<void> putBackLive(Catalog &catalog, const QString &safetyId, const QStrin
     return LiveCopy::copy(previous.path(), target, never, progress);
 }
 
+// Size and modification time of a database and its -wal: whether anyone wrote to it.
+struct FileStamp {
+    qint64 size = -1;
+    qint64 mtimeNs = 0;
+    qint64 walSize = -1;
+    qint64 walMtimeNs = 0;
+    bool operator==(const FileStamp &) const = default;
+};
+
+FileStamp stampOf(const QString &path)
+{
+    FileStamp stamp;
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+        stamp.size = st.st_size;
+        stamp.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    }
+    // An empty -wal holds nothing (a read-only connection, like the snapshot's, may create one).
+    if (::stat(QFile::encodeName(path + QStringLiteral("-wal")).constData(), &st) == 0 && st.st_size > 0) {
+        stamp.walSize = st.st_size;
+        stamp.walMtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    }
+    return stamp;
+}
+
 QString iso(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODate);
@@ -145,6 +172,8 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
             {} });
 
     // 3. Safety backup of what is there now.
+    const FileStamp beforeSafety = stampOf(target);
+    QString replacedSha256;
     if (plan.takeSafetyBackup) {
         clock.next(QStringLiteral("safety backup"));
         BackupParams safety;
@@ -168,8 +197,12 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
             return result;
         }
         result.safetyBackupId = taken->manifest.id;
+        replacedSha256 = taken->manifest.plaintextSha256;
     }
-    if (plan.target.exists && m.created < plan.target.modified)
+    // The safety backup knows exactly what is replaced; without one, the file's time is a hint.
+    const bool differs = replacedSha256.isEmpty() ? m.created < plan.target.modified
+                                                  : replacedSha256 != m.plaintextSha256;
+    if (plan.target.exists && differs)
         result.gap = QStringLiteral("data written between %1 and %2 is not in the restored database%3")
                          .arg(iso(m.created), iso(QDateTime::currentDateTimeUtc()),
                              result.safetyBackupId.isEmpty()
@@ -183,6 +216,8 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
     auto installAndVerify = [&]() -> Result<void> {
         if (auto hook = testhooks::point("restore-after-safety-backup"); !hook)
             return hook;
+        if (cancel.load())
+            return fail(ErrorCode::Cancelled, QStringLiteral("The restore was cancelled before the install"));
         clock.next(QStringLiteral("install"));
         if (live) {
             if (auto hook = testhooks::point("restore-before-swap"); !hook)
@@ -194,9 +229,23 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
             if (auto hook = testhooks::point("restore-after-swap"); !hook)
                 return hook;
         } else {
-            if (plan.target.exists)
+            if (plan.target.exists) {
+                // A writer that came while the safety backup ran would lose its writes with the
+                // old file: look once more, as late as possible.
+                const TargetState last = TargetProbe::probe(target);
+                if (last.inUse())
+                    return fail(ErrorCode::Locked,
+                                QStringLiteral("%1 came into use during the safety backup (%2); stop those programs, "
+                                               "or restore with --live")
+                                    .arg(target, last.describeUse()));
+                if (!(stampOf(target) == beforeSafety))
+                    return fail(ErrorCode::Locked,
+                                QStringLiteral("%1 was written to during the safety backup, which does not have those "
+                                               "writes; stop the programs that use it and run the restore again")
+                                    .arg(target));
                 if (auto settled = settle(target); !settled)
                     return settled;
+            }
             if (auto installed = swap.install(plan.copy->path(), plan.target.exists ? plan.target.permissions : 0600);
                 !installed)
                 return installed;

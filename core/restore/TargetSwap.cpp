@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QUuid>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -38,9 +39,12 @@ bool present(const QString &path)
 
 TargetSwap::TargetSwap(QString target)
     : m_target(std::move(target))
-    , m_keepBase(QStringLiteral("%1/.%2.coffer-old-%3")
+    // The process id says who kept it; the random part keeps a reused id (containers) from
+    // meeting an earlier run's kept file.
+    , m_keepBase(QStringLiteral("%1/.%2.coffer-old-%3-%4")
                      .arg(QFileInfo(m_target).absolutePath(), QFileInfo(m_target).fileName())
-                     .arg(::getpid()))
+                     .arg(::getpid())
+                     .arg(QUuid::createUuid().toString(QUuid::Id128).left(8)))
 {
 }
 
@@ -57,7 +61,6 @@ Result<void> TargetSwap::install(const QString &replacement, int permissions)
     m_hadTarget = ::stat(encoded(m_target).constData(), &old) == 0;
     if (m_hadTarget) {
         // A second name for the old file: the rename below then replaces the target in one step.
-        QFile::remove(keptPath({}));
         if (::link(encoded(m_target).constData(), encoded(keptPath({})).constData()) != 0)
             return std::unexpected(
                 fileutil::errnoError(errno, QStringLiteral("Keeping the old database"), keptPath({})));
