@@ -110,20 +110,10 @@ log() { echo "backup_bench: $*" >&2; }
 
 # ---- Cache state ----------------------------------------------------------------------------
 
-# Dropping the page cache needs root. If it works, every run starts cold; if not, all runs are warm.
-if [[ $warm -eq 1 ]]; then
-    drop_caches=0
-    cache_note="warm by choice (\`--warm\`): the reference database and the snapshot sit in the page cache"
-elif (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then
-    drop_caches=1
-    cache_note="dropped before every run (\`echo 3 > /proc/sys/vm/drop_caches\` worked): cold-cache figures"
-else
-    drop_caches=0
-    cache_note="warm: \`sync; echo 3 > /proc/sys/vm/drop_caches\` was refused (no privileges), so the reference database and the snapshot sit in the page cache"
-fi
-
-# cpu_busy, prepare_run
+# choose_cache_state, cpu_busy, prepare_run
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+choose_cache_state "the reference database and the snapshot"
 
 # ---- Reference database ---------------------------------------------------------------------
 

@@ -1,5 +1,21 @@
 # Shared by the benchmarks (sourced): wait for idle CPUs and drop the page cache before each
-# timed run. Expects wait_idle and drop_caches (0/1) and a log function from the caller.
+# timed run. Expects warm and wait_idle (0/1) and a log function from the caller.
+
+# choose_cache_state "WHAT": sets drop_caches (0/1) and cache_note. If dropping the page cache
+# works (root), every run starts cold; if not, all runs are warm. WHAT names the files that then
+# sit in the cache.
+choose_cache_state() {
+    if [[ $warm -eq 1 ]]; then
+        drop_caches=0
+        cache_note="warm by choice (\`--warm\`): $1 sit in the page cache"
+    elif (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then
+        drop_caches=1
+        cache_note="dropped before every run (\`echo 3 > /proc/sys/vm/drop_caches\` worked): cold-cache figures"
+    else
+        drop_caches=0
+        cache_note="warm: \`sync; echo 3 > /proc/sys/vm/drop_caches\` was refused (no privileges), so $1 sit in the page cache"
+    fi
+}
 
 # cpu_busy: percent of all CPUs busy (steal included) over the next 2 seconds, from /proc/stat.
 cpu_busy() {

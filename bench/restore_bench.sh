@@ -122,19 +122,10 @@ log() { echo "restore_bench: $*" >&2; }
 
 # ---- Cache state ----------------------------------------------------------------------------
 
-if [[ $warm -eq 1 ]]; then
-    drop_caches=0
-    cache_note="warm by choice (\`--warm\`): the backups and the target sit in the page cache"
-elif (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then
-    drop_caches=1
-    cache_note="dropped before every run (\`echo 3 > /proc/sys/vm/drop_caches\` worked): cold-cache figures"
-else
-    drop_caches=0
-    cache_note="warm: \`sync; echo 3 > /proc/sys/vm/drop_caches\` was refused (no privileges), so the backups and the target sit in the page cache"
-fi
-
-# cpu_busy, prepare_run
+# choose_cache_state, cpu_busy, prepare_run
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+choose_cache_state "the backups and the target"
 
 seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 

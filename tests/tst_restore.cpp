@@ -50,6 +50,7 @@ private:
     static Result<RestorePlan> prepare(const RestoreParams &params);
     static RestoreResult execute(const RestorePlan &plan);
     QStringList hiddenLeftovers() const;
+    Result<Catalog> openCatalog() const;
 
     std::unique_ptr<testsupport::TempRepository> m_repo;
     QString m_db;
@@ -105,6 +106,14 @@ RestoreResult TstRestore::execute(const RestorePlan &plan)
     return Restorer::execute(plan, cancel, {});
 }
 
+Result<Catalog> TstRestore::openCatalog() const
+{
+    auto repo = Repository::open(m_repo->repo());
+    if (!repo)
+        return std::unexpected(repo.error());
+    return Catalog::open(*repo);
+}
+
 QStringList TstRestore::hiddenLeftovers() const
 {
     return QDir(m_repo->dir()).entryList({ QStringLiteral(".shop.db.*") }, QDir::Files | QDir::Hidden);
@@ -154,9 +163,7 @@ void TstRestore::safetyBackupIsFiledAndExpires()
     const RestoreResult result = execute(*plan);
     QVERIFY(result.ok());
 
-    auto repo = Repository::open(m_repo->repo());
-    COFFER_VERIFY_OK(repo);
-    auto catalog = Catalog::open(*repo);
+    auto catalog = openCatalog();
     COFFER_VERIFY_OK(catalog);
     auto safety = catalog->backup(result.safetyBackupId);
     COFFER_VERIFY_OK(safety);
@@ -210,9 +217,7 @@ void TstRestore::latestSkipsBackupsThatFailedVerification()
     // Damage the newest and let a verification find it: --latest falls back to the older one.
     QVERIFY(testsupport::flipByte(plan->backup.artifactPath, 40));
     plan.value().copy.reset();
-    auto repo = Repository::open(m_repo->repo());
-    COFFER_VERIFY_OK(repo);
-    auto catalog = Catalog::open(*repo);
+    auto catalog = openCatalog();
     COFFER_VERIFY_OK(catalog);
     auto entry = catalog->backup(newer);
     COFFER_VERIFY_OK(entry);
@@ -289,9 +294,7 @@ void TstRestore::badArtifactIsRefusedAndTargetUntouched()
     QCOMPARE(target.readAll(), bytes);
     QCOMPARE(hiddenLeftovers(), QStringList());
 
-    auto repo = Repository::open(m_repo->repo());
-    COFFER_VERIFY_OK(repo);
-    auto catalog = Catalog::open(*repo);
+    auto catalog = openCatalog();
     COFFER_VERIFY_OK(catalog);
     auto backups = catalog->backups();
     COFFER_VERIFY_OK(backups);
@@ -527,9 +530,7 @@ void TstRestore::auditTrailRecordsEveryRestore()
     COFFER_VERIFY_OK(refused);
     QVERIFY(!refused->ok());
 
-    auto repo = Repository::open(m_repo->repo());
-    COFFER_VERIFY_OK(repo);
-    auto catalog = Catalog::open(*repo);
+    auto catalog = openCatalog();
     COFFER_VERIFY_OK(catalog);
     auto trail = catalog->auditTrail();
     COFFER_VERIFY_OK(trail);
@@ -563,9 +564,7 @@ void TstRestore::cancelDuringTheChecksStopsThePreflight()
     QVERIFY(!plan.has_value());
     QCOMPARE(plan.error().code, ErrorCode::Cancelled);
     QCOMPARE(hiddenLeftovers(), QStringList());
-    auto repo = Repository::open(m_repo->repo());
-    COFFER_VERIFY_OK(repo);
-    auto catalog = Catalog::open(*repo);
+    auto catalog = openCatalog();
     COFFER_VERIFY_OK(catalog);
     auto trail = catalog->auditTrail();
     COFFER_VERIFY_OK(trail);
