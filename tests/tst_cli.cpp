@@ -44,8 +44,7 @@ QString sha256Of(const QString &path)
 // Permission bits of a file or folder (-1 when it cannot be stat'ed).
 int modeOf(const QString &path)
 {
-    struct stat st {
-    };
+    struct stat st = {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);

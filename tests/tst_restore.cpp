@@ -43,6 +43,9 @@ private Q_SLOTS:
     void fullRepositoryStopsBeforeTouchingTarget();
     void auditTrailRecordsEveryRestore();
     void cancelDuringTheChecksStopsThePreflight();
+    void hotJournalIsRolledBackBeforeTheSafetyBackup();
+    void targetsASwapCannotReplaceAreRefused_data();
+    void targetsASwapCannotReplaceAreRefused();
 
 private:
     QString backup(const QString &db, const QString &name = QStringLiteral("shop"));
@@ -449,8 +452,7 @@ void TstRestore::keepsTheTargetsPermissions()
     auto plan = prepare(params(m_id));
     COFFER_VERIFY_OK(plan);
     QVERIFY(execute(*plan).ok());
-    struct stat st {
-    };
+    struct stat st = {};
     QVERIFY(::stat(QFile::encodeName(m_db).constData(), &st) == 0);
     QCOMPARE(int(st.st_mode & 07777), 0640);
 }
@@ -552,7 +554,7 @@ void TstRestore::auditTrailRecordsEveryRestore()
 void TstRestore::cancelDuringTheChecksStopsThePreflight()
 {
     // Ctrl-C while integrity_check runs: it finishes, and then the cancel counts.
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     bool sawChecks = false;
     auto plan = RestorePlanner::prepare(params(m_id), cancel, [&](const QString &phase, qint64, qint64) {
         if (phase == QStringLiteral("check")) {
@@ -569,6 +571,71 @@ void TstRestore::cancelDuringTheChecksStopsThePreflight()
     auto trail = catalog->auditTrail();
     COFFER_VERIFY_OK(trail);
     QCOMPARE(trail->last().outcome, QStringLiteral("cancelled"));
+}
+
+void TstRestore::hotJournalIsRolledBackBeforeTheSafetyBackup()
+{
+    // A writer died mid-transaction with pages already spilled to the database: a hot -journal.
+    const QString before = testsupport::contentSummary(m_db);
+    {
+        testsupport::SqliteShell writer;
+        QVERIFY(writer.start(m_db, QStringLiteral("PRAGMA cache_size=5")));
+        writer.query(QStringLiteral("BEGIN; INSERT INTO blobs(data) SELECT randomblob(4000) FROM blobs"));
+        writer.kill();
+    }
+    QVERIFY(QFileInfo(m_db + QStringLiteral("-journal")).size() > 0);
+    auto plan = prepare(params(m_id));
+    COFFER_VERIFY_OK(plan);
+    QVERIFY2(plan->ok(), qPrintable(plan->failedChecks().value(0).detail));
+    QVERIFY(plan->target.hotJournal);
+    const RestoreResult result = execute(*plan);
+    QVERIFY2(result.ok(), qPrintable(result.error ? result.error->toString() : QString()));
+    QCOMPARE(testsupport::contentSummary(m_db), m_backedUp);
+    // The safety backup holds the database as it was committed (the torn transaction undone).
+    RestoreParams side = params(result.safetyBackupId);
+    side.targetPath = m_repo->path(QStringLiteral("before-restore.db"));
+    auto sidePlan = prepare(side);
+    COFFER_VERIFY_OK(sidePlan);
+    QVERIFY(execute(*sidePlan).ok());
+    QCOMPARE(testsupport::contentSummary(side.targetPath), before);
+}
+
+void TstRestore::targetsASwapCannotReplaceAreRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("hard-linked") << QStringLiteral("hardlink") << QStringLiteral("hard links");
+    QTest::newRow("dangling symlink") << QStringLiteral("dangling") << QStringLiteral("symbolic link");
+}
+
+void TstRestore::targetsASwapCannotReplaceAreRefused()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, says);
+    RestoreParams p = params(m_id);
+    if (kind == QStringLiteral("hardlink")) {
+        QVERIFY(::link(QFile::encodeName(m_db).constData(),
+                    QFile::encodeName(m_repo->path(QStringLiteral("other-name.db"))).constData())
+            == 0);
+    } else {
+        p.targetPath = m_repo->path(QStringLiteral("link.db"));
+        QVERIFY(QFile::link(m_repo->path(QStringLiteral("gone.db")), p.targetPath));
+    }
+    const QString before = testsupport::contentSummary(m_db);
+    auto plan = prepare(p);
+    COFFER_VERIFY_OK(plan);
+    QVERIFY(!plan->ok());
+    QCOMPARE(plan->failedChecks().first().name, QStringLiteral("target_file"));
+    QVERIFY2(plan->failedChecks().first().detail.contains(says), qPrintable(plan->failedChecks().first().detail));
+    QCOMPARE(testsupport::contentSummary(m_db), before);
+    if (kind == QStringLiteral("hardlink")) {
+        p.live = true; // writes in place: every name sees the restored database
+        auto live = prepare(p);
+        COFFER_VERIFY_OK(live);
+        QVERIFY(live->ok());
+        QVERIFY(execute(*live).ok());
+        QCOMPARE(testsupport::contentSummary(m_repo->path(QStringLiteral("other-name.db"))), m_backedUp);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstRestore)

@@ -9,11 +9,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
 
 #include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
 
 class TstRestoreCli final : public QObject
 {
@@ -26,6 +29,8 @@ private Q_SLOTS:
     void leftoverCopyIsRemovedByTheNextRestore();
     void writerDuringSafetyBackupStopsTheRestore_data();
     void writerDuringSafetyBackupStopsTheRestore();
+    void liveRollbackNeverThrowsAwayNewWrites();
+    void swapOverAnotherUsersDatabaseIsRefused();
     void jsonReportsPlanAndOutcome();
     void latestRestoresTheNewestBackup();
     void preflightFailureExitsThreeAndChangesNothing();
@@ -219,19 +224,85 @@ void TstRestoreCli::writerDuringSafetyBackupStopsTheRestore()
     QVERIFY(app.start(m_db));
     QCOMPARE(app.query(QStringLiteral("INSERT INTO marker VALUES('written during the restore'); SELECT count(*) FROM "
                                       "marker")),
-             QStringLiteral("2"));
+        QStringLiteral("2"));
     if (!staysOpen)
         app.kill();
     ::kill(pid_t(restore.processId()), SIGCONT);
     QVERIFY(restore.waitForFinished(60000));
     err += restore.readAllStandardError();
     QCOMPARE(restore.exitCode(), 3);
-    QVERIFY2(err.contains(staysOpen ? "came into use during the safety backup" : "was written to during the safety backup"),
-             err.constData());
+    QVERIFY2(
+        err.contains(staysOpen ? "came into use during the safety backup" : "was written to during the safety backup"),
+        err.constData());
     // The write is still there: nothing was restored over it.
     QCOMPARE(staysOpen ? app.query(QStringLiteral("SELECT count(*) FROM marker"))
                        : testsupport::sqlite(m_db, QStringLiteral("SELECT count(*) FROM marker")),
-             QStringLiteral("2"));
+        QStringLiteral("2"));
+}
+
+void TstRestoreCli::liveRollbackNeverThrowsAwayNewWrites()
+{
+    // The live copy is in; a connected application writes; then the check fails. Putting the
+    // safety backup back now would throw the application's write away: the restore must not.
+    QProcess restore;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COFFER_WORKSPACE"), QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml"));
+    env.insert(QStringLiteral("COFFER_HOLD_AT"), QStringLiteral("restore-mid-verify"));
+    env.insert(QStringLiteral("COFFER_FAIL_AT"), QStringLiteral("restore-mid-verify"));
+    restore.setProcessEnvironment(env);
+    restore.start(QStringLiteral(COFFER_CLI_PATH), restoreArgs({ QStringLiteral("--live"), QStringLiteral("--json") }));
+    QVERIFY(restore.waitForStarted(10000));
+    QByteArray err;
+    QDeadlineTimer deadline(60000);
+    while (!err.contains("holding at") && !deadline.hasExpired() && restore.state() == QProcess::Running) {
+        restore.waitForReadyRead(100);
+        err += restore.readAllStandardError();
+    }
+    QVERIFY2(err.contains("holding at restore-mid-verify"), err.constData());
+    QCOMPARE(testsupport::sqlite(m_db, QStringLiteral("SELECT count(*) FROM marker")), QStringLiteral("0"));
+    testsupport::sqlite(m_db, QStringLiteral("INSERT INTO marker VALUES('order 1001, after the restore')"));
+    ::kill(pid_t(restore.processId()), SIGCONT);
+    QVERIFY(restore.waitForFinished(60000));
+    QCOMPARE(restore.exitCode(), 3);
+    const QJsonObject outcome
+        = QJsonDocument::fromJson(restore.readAllStandardOutput()).object().value(QStringLiteral("outcome")).toObject();
+    QCOMPARE(outcome.value(QStringLiteral("rolled_back")).toBool(true), false);
+    QVERIFY(outcome.value(QStringLiteral("rollback_detail")).toString().contains(QStringLiteral("written to it")));
+    QCOMPARE(testsupport::sqlite(m_db, QStringLiteral("SELECT note FROM marker")),
+        QStringLiteral("order 1001, after the restore"));
+}
+
+void TstRestoreCli::swapOverAnotherUsersDatabaseIsRefused()
+{
+    if (::geteuid() != 0)
+        COFFER_SKIP_UNLESS_CI("running coffer-cli as another user needs root");
+    // The database belongs to root; user nobody may write the folder and run the restore.
+    QVERIFY(::chmod(QFile::encodeName(m_repo->dir()).constData(), 0777) == 0);
+    QVERIFY(::chmod(QFile::encodeName(m_db).constData(), 0666) == 0);
+    QVERIFY(::chmod(QFile::encodeName(m_db + QStringLiteral("-wal")).constData(), 0666) == 0);
+    const QString repo = m_repo->path(QStringLiteral("nobody-repo"));
+    QProcess asNobody;
+    asNobody.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+    auto run = [&](const QStringList &arguments) {
+        asNobody.start(QStringLiteral("setpriv"),
+            QStringList{ QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                QStringLiteral("--clear-groups"), QStringLiteral(COFFER_CLI_PATH) }
+                + arguments);
+        asNobody.waitForFinished(60000);
+        return asNobody.exitCode();
+    };
+    QCOMPARE(run({ QStringLiteral("init"), repo }), 0);
+    QCOMPARE(run({ QStringLiteral("backup"), QStringLiteral("--repo"), repo, QStringLiteral("--path"), m_db }), 0);
+    const QString id = QString::fromUtf8(asNobody.readAllStandardOutput()).section(QStringLiteral(" id "), 1).trimmed();
+    QCOMPARE(id.size(), 32);
+    QCOMPARE(run({ QStringLiteral("restore"), QStringLiteral("--repo"), repo, id, QStringLiteral("--target"), m_db,
+                 QStringLiteral("--yes") }),
+        3);
+    const QByteArray err = asNobody.readAllStandardError();
+    QVERIFY2(err.contains("target_file"), err.constData());
+    QVERIFY2(asNobody.readAllStandardOutput().contains("belongs to user 0"), err.constData());
+    QFileInfo info(m_db);
+    QCOMPARE(info.ownerId(), 0u);
 }
 
 void TstRestoreCli::jsonReportsPlanAndOutcome()

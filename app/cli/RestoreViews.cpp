@@ -53,7 +53,8 @@ void printPlan(const coffer::RestorePlan &plan)
     row(QStringLiteral("Install"),
         plan.mode == QStringLiteral("live")
             ? QStringLiteral("live: copied in through SQLite while its connections stay open")
-            : QStringLiteral("atomic swap: one rename, old -wal/-shm/-journal removed"));
+            : QStringLiteral("atomic swap: one rename; the old file and its -wal/-journal are kept aside until the "
+                             "restore has succeeded"));
     row(QStringLiteral("Safety backup"),
         plan.takeSafetyBackup ? QStringLiteral("of the current database, into %1 as '%2', kept %3 days")
                                     .arg(plan.repositoryRoot, plan.safetyDatabase)

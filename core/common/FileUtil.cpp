@@ -122,8 +122,7 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
 QString currentUser()
 {
     // The account, not what the environment claims (cron and services often set neither).
-    struct passwd entry {
-    };
+    struct passwd entry = {};
     struct passwd *found = nullptr;
     char buffer[4096];
     if (::getpwuid_r(::geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found)

@@ -2,6 +2,7 @@
 
 #include "common/FileUtil.h"
 #include "repository/RepoLock.h"
+#include "restore/TargetSwap.h"
 #include "verify/Verifier.h"
 
 #include <QDir>
@@ -9,6 +10,9 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,8 +38,7 @@ dev_t deviceOf(const QString &path)
     QFileInfo info(path);
     while (!info.exists() && info.absolutePath() != info.absoluteFilePath())
         info = QFileInfo(info.absolutePath());
-    struct stat st {
-    };
+    struct stat st = {};
     return ::stat(QFile::encodeName(info.absoluteFilePath()).constData(), &st) == 0 ? st.st_dev : dev_t(0);
 }
 
@@ -61,6 +64,57 @@ Result<CatalogEntry> latestGood(Catalog &catalog, const QString &database, QStri
     return fail(ErrorCode::NotFound,
         entries->isEmpty() ? QStringLiteral("The repository has no backup of '%1'").arg(database)
                            : QStringLiteral("Every backup of '%1' failed its last verification").arg(database));
+}
+
+// Why a target that exists cannot be restored over, or empty. A swap replaces the file's
+// name with a new file: it must be able to keep the old one (a hard link), hand the new one
+// the old owner and group, and be the only name the database has.
+QString targetFileProblem(const TargetState &t, bool live)
+{
+    const QByteArray path = QFile::encodeName(t.path);
+    if (t.danglingLink)
+        return QStringLiteral("%1 is a symbolic link to a file that does not exist; point --target at the real "
+                              "path")
+            .arg(t.path);
+    if (!t.isFile)
+        return QStringLiteral("%1 is not a regular file").arg(t.path);
+    if (!t.isSqlite)
+        return QStringLiteral("%1 is not an SQLite database; move it aside or choose another --target").arg(t.path);
+    if (live)
+        return ::access(path.constData(), W_OK) == 0
+            ? QString()
+            : QStringLiteral("%1 is not writable, and a live restore writes into it").arg(t.path);
+    if (t.links > 1)
+        return QStringLiteral("%1 has %2 names (hard links); a swap would replace only this one: restore with --live "
+                              "to change the database under all of them")
+            .arg(t.path)
+            .arg(t.links);
+    const bool root = ::geteuid() == 0;
+    if (!root && t.owner != ::geteuid())
+        return QStringLiteral("%1 belongs to user %2; a swap would make the restored file yours and lock its owner "
+                              "out: run the restore as that user or as root, or use --live (it writes in place)")
+            .arg(t.path)
+            .arg(t.owner);
+    if (!root && t.group != ::getegid()) {
+        gid_t groups[256];
+        const int count = std::max(::getgroups(256, groups), 0);
+        if (std::find(groups, groups + count, gid_t(t.group)) == groups + count)
+            return QStringLiteral("%1 belongs to group %2, which you are not in; the restored file could not keep "
+                                  "that group: run the restore as root, or use --live")
+                .arg(t.path)
+                .arg(t.group);
+    }
+    // The swap keeps the old file under a second name until it is done; some file systems
+    // (FAT, some network shares) and fs.protected_hardlinks refuse that.
+    const QByteArray probe = QFile::encodeName(QStringLiteral("%1/.%2.coffer-linktest-%3")
+                                                   .arg(QFileInfo(t.path).absolutePath(), QFileInfo(t.path).fileName())
+                                                   .arg(::getpid()));
+    if (::link(path.constData(), probe.constData()) != 0)
+        return QStringLiteral("%1 cannot be given a second name here (%2), which the atomic swap needs to keep the "
+                              "old database until the new one is in place: restore with --live")
+            .arg(t.path, QString::fromLocal8Bit(std::strerror(errno)));
+    ::unlink(probe.constData());
+    return {};
 }
 
 QString workspaceNameOf(const QList<DatabaseEntry> &databases, const QString &path)
@@ -114,6 +168,7 @@ Result<RestorePlan> RestorePlanner::prepare(
     if (target.isEmpty())
         return fail(ErrorCode::InvalidArgument,
             QStringLiteral("The backup does not say where its database lived; give --target"), m.id);
+    TargetSwap::removeRedundantKeeps(QFileInfo(target).canonicalFilePath());
     plan.target = TargetProbe::probe(target);
     const TargetState &t = plan.target;
     plan.targetDatabase = workspaceNameOf(params.workspaceDatabases, t.path);
@@ -135,16 +190,11 @@ Result<RestorePlan> RestorePlanner::prepare(
                                   "mode")
                        .arg(folder, fileutil::currentUser()));
     if (t.exists) {
-        const bool fileOk = t.isFile && t.isSqlite
-            && (plan.mode == QStringLiteral("swap") || ::access(QFile::encodeName(t.path).constData(), W_OK) == 0);
-        plan.checks << check(QStringLiteral("target_file"), fileOk,
-            !t.isFile         ? QStringLiteral("%1 is not a regular file").arg(t.path)
-                : !t.isSqlite ? QStringLiteral("%1 is not an SQLite database; move it aside or choose "
-                                               "another --target")
-                                    .arg(t.path)
-                : fileOk ? QStringLiteral("SQLite database, %1, last changed %2")
-                               .arg(size(t.bytes), t.modified.toString(Qt::ISODate))
-                         : QStringLiteral("%1 is not writable, and a live restore writes into it").arg(t.path));
+        const QString problem = targetFileProblem(t, plan.mode == QStringLiteral("live"));
+        plan.checks << check(QStringLiteral("target_file"), problem.isEmpty(),
+            problem.isEmpty() ? QStringLiteral("SQLite database, %1, last changed %2")
+                                    .arg(size(t.bytes), t.modified.toString(Qt::ISODate))
+                              : problem);
     } else {
         plan.checks << check(QStringLiteral("target_file"), true,
             QStringLiteral("%1 does not exist yet; it will be created").arg(t.path));
@@ -173,8 +223,8 @@ Result<RestorePlan> RestorePlanner::prepare(
                               .arg(t.describeUse()));
     }
     if (t.hotJournal)
-        plan.notes << QStringLiteral("%1-journal holds an interrupted transaction; SQLite rolls it back before the "
-                                     "safety backup reads the database")
+        plan.notes << QStringLiteral("%1-journal holds an interrupted transaction; the restore lets SQLite roll "
+                                     "it back before the safety backup reads the database")
                           .arg(t.path);
     const bool repoOk
         = writableFolder(repo->stagingDir()) && ::access(QFile::encodeName(repo->catalogPath()).constData(), W_OK) == 0;
@@ -207,12 +257,12 @@ Result<RestorePlan> RestorePlanner::prepare(
         auto verified = copy->fill(m, plan.backup.artifactPath, cancel, progress, "restore-mid-materialise");
         if (!verified) {
             if (repoOk && !params.dryRun)
-                catalog->audit({.operation = QStringLiteral("restore"),
-                                .target = t.path,
-                                .backupId = m.id,
-                                .outcome = verified.error().code == ErrorCode::Cancelled ? QStringLiteral("cancelled")
-                                                                                          : QStringLiteral("failed"),
-                                .detail = QStringLiteral("preflight: %1").arg(verified.error().toString())});
+                catalog->audit({ .operation = QStringLiteral("restore"),
+                    .target = t.path,
+                    .backupId = m.id,
+                    .outcome = verified.error().code == ErrorCode::Cancelled ? QStringLiteral("cancelled")
+                                                                             : QStringLiteral("failed"),
+                    .detail = QStringLiteral("preflight: %1").arg(verified.error().toString()) });
             return std::unexpected(verified.error());
         }
         plan.verification = *verified;

@@ -12,8 +12,8 @@
 #include <QFile>
 
 #include <algorithm>
-#include <sys/stat.h>
 #include <optional>
+#include <sys/stat.h>
 
 namespace coffer {
 
@@ -59,8 +59,12 @@ Result<void> settle(const QString &target)
         return std::unexpected(db.error());
     if (auto read = db->scalar(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !read)
         return std::unexpected(read.error());
-    if (auto folded = db->scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !folded)
+    auto folded = db->scalar(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!folded)
         return std::unexpected(folded.error());
+    if (folded->toInt() != 0) // busy: another connection kept the -wal from being folded in
+        return fail(ErrorCode::Locked,
+            QStringLiteral("%1 is in use: its -wal could not be folded in; stop the programs that use it").arg(target));
     return {};
 }
 
@@ -95,7 +99,7 @@ struct FileStamp {
 FileStamp stampOf(const QString &path)
 {
     FileStamp stamp;
-    struct stat st {};
+    struct stat st = {};
     if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
         stamp.size = st.st_size;
         stamp.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
@@ -145,7 +149,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
     }
     auto audit = [&](const QString &operation, const QString &outcome, const QString &detail) {
         auto recorded = catalog->audit(
-            {.operation = operation, .target = target, .backupId = m.id, .outcome = outcome, .detail = detail});
+            { .operation = operation, .target = target, .backupId = m.id, .outcome = outcome, .detail = detail });
         if (!recorded)
             result.warnings << QStringLiteral("The %1 could not be recorded in the audit trail: %2")
                                    .arg(operation, recorded.error().toString());
@@ -171,7 +175,17 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
                 .arg(target, now.describeUse()),
             {} });
 
-    // 3. Safety backup of what is there now.
+    // 3. Safety backup of what is there now. Settled first: a hot -journal must be rolled back
+    // (the snapshot reads through a read-only connection, which cannot), and for a swap nothing
+    // may live only in a -wal.
+    if (plan.target.exists && (!live || plan.target.hotJournal)) {
+        if (auto settled = settle(target); !settled) {
+            result.error = settled.error();
+            clock.stop();
+            audit(QStringLiteral("restore"), QStringLiteral("failed"), settled.error().toString());
+            return result;
+        }
+    }
     const FileStamp beforeSafety = stampOf(target);
     QString replacedSha256;
     if (plan.takeSafetyBackup) {
@@ -200,10 +214,11 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         replacedSha256 = taken->manifest.plaintextSha256;
     }
     // The safety backup knows exactly what is replaced; without one, the file's time is a hint.
-    const bool differs = replacedSha256.isEmpty() ? m.created < plan.target.modified
-                                                  : replacedSha256 != m.plaintextSha256;
+    const bool differs
+        = replacedSha256.isEmpty() ? m.created < plan.target.modified : replacedSha256 != m.plaintextSha256;
     if (plan.target.exists && differs)
-        result.gap = QStringLiteral("data written between %1 and %2 is not in the restored database%3")
+        result.gap = QStringLiteral("the replaced database differs from the backup: data written between %1 and %2 "
+                                    "is not in the restored database%3")
                          .arg(iso(m.created), iso(QDateTime::currentDateTimeUtc()),
                              result.safetyBackupId.isEmpty()
                                  ? QString()
@@ -213,6 +228,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
     TargetSwap swap(target);
     bool copyStarted = false;
     bool copiedLive = false;
+    FileStamp afterCopy;
     auto installAndVerify = [&]() -> Result<void> {
         if (auto hook = testhooks::point("restore-after-safety-backup"); !hook)
             return hook;
@@ -226,6 +242,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
             if (auto copied = LiveCopy::copy(plan.copy->path(), target, cancel, progress); !copied)
                 return copied;
             copiedLive = true;
+            afterCopy = stampOf(target);
             if (auto hook = testhooks::point("restore-after-swap"); !hook)
                 return hook;
         } else {
@@ -235,16 +252,14 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
                 const TargetState last = TargetProbe::probe(target);
                 if (last.inUse())
                     return fail(ErrorCode::Locked,
-                                QStringLiteral("%1 came into use during the safety backup (%2); stop those programs, "
-                                               "or restore with --live")
-                                    .arg(target, last.describeUse()));
+                        QStringLiteral("%1 came into use during the safety backup (%2); stop those programs, "
+                                       "or restore with --live")
+                            .arg(target, last.describeUse()));
                 if (!(stampOf(target) == beforeSafety))
                     return fail(ErrorCode::Locked,
-                                QStringLiteral("%1 was written to during the safety backup, which does not have those "
-                                               "writes; stop the programs that use it and run the restore again")
-                                    .arg(target));
-                if (auto settled = settle(target); !settled)
-                    return settled;
+                        QStringLiteral("%1 was written to during the safety backup, which does not have those "
+                                       "writes; stop the programs that use it and run the restore again")
+                            .arg(target));
             }
             if (auto installed = swap.install(plan.copy->path(), plan.target.exists ? plan.target.permissions : 0600);
                 !installed)
@@ -263,6 +278,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         options.quick = !live;
         options.rowCounts = !live;
         options.pageCount = !live;
+        options.schema = !live; // a connected application may create its tables at once
         options.mode = live ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable;
         result.installedChecks = DatabaseChecks::againstManifest(target, m, options);
         for (const CheckResult &check : std::as_const(result.installedChecks))
@@ -303,6 +319,14 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         result.rollbackDetail = copyStarted
             ? QStringLiteral("SQLite rolled the copy back; %1 was not changed").arg(target)
             : QStringLiteral("%1 was not changed").arg(target);
+    } else if (!(stampOf(target) == afterCopy)) {
+        // Connected programs have written since the copy: copying the safety backup back would
+        // throw their writes away. Leave it to a person.
+        back = fail(ErrorCode::Internal, QStringLiteral("the database was written to after the copy"));
+        result.rollbackDetail = QStringLiteral("the restored content stays in place: programs have written to it since "
+                                               "the copy, and putting the safety backup back would lose that; "
+                                               "safety backup %1 holds the previous database")
+                                    .arg(result.safetyBackupId.left(8));
     } else if (result.safetyBackupId.isEmpty()) {
         back = fail(ErrorCode::Internal, QStringLiteral("there is no safety backup to put back"));
         result.rollbackDetail

@@ -27,8 +27,7 @@ struct FileId {
 
 FileId idOf(const QString &path)
 {
-    struct stat st {
-    };
+    struct stat st = {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return {};
     return { st.st_dev, st.st_ino, true };
@@ -36,8 +35,7 @@ FileId idOf(const QString &path)
 
 qint64 sizeOf(const QString &path)
 {
-    struct stat st {
-    };
+    struct stat st = {};
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? qint64(st.st_size) : 0;
 }
 
@@ -47,8 +45,7 @@ bool lockedByOther(const QString &path, off_t start, off_t length)
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
-    struct flock probe {
-    };
+    struct flock probe = {};
     probe.l_type = F_WRLCK;
     probe.l_whence = SEEK_SET;
     probe.l_start = start;
@@ -106,13 +103,18 @@ TargetState TargetProbe::probe(const QString &path)
     TargetState state;
     QFileInfo info(path);
     state.path = info.exists() ? info.canonicalFilePath() : QDir::cleanPath(info.absoluteFilePath());
-    struct stat st {
-    };
-    if (::stat(QFile::encodeName(state.path).constData(), &st) != 0)
+    struct stat st = {};
+    if (::stat(QFile::encodeName(state.path).constData(), &st) != 0) {
+        state.danglingLink = ::lstat(QFile::encodeName(state.path).constData(), &st) == 0;
+        state.exists = state.danglingLink;
         return state;
+    }
     state.exists = true;
     state.isFile = S_ISREG(st.st_mode);
     state.permissions = int(st.st_mode & 07777);
+    state.owner = st.st_uid;
+    state.group = st.st_gid;
+    state.links = int(st.st_nlink);
     if (!state.isFile)
         return state;
 

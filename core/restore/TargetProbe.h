@@ -15,6 +15,10 @@ struct TargetState {
     qint64 bytes = 0; // the file plus its -wal
     QDateTime modified; // the newer of the file and its -wal (UTC)
     int permissions = 0; // st_mode & 07777 of the file
+    uint owner = 0; // uid and gid of the file
+    uint group = 0;
+    int links = 0; // names the file has (st_nlink)
+    bool danglingLink = false; // the path is a symbolic link to nothing
     QStringList users; // other processes with the file open: "pid 123 (python3)"
     bool locked = false; // another process holds an SQLite lock on it (a transaction, a WAL connection)
     bool hotWal = false; // a non-empty -wal beside it

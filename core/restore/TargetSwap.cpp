@@ -3,11 +3,14 @@
 #include "common/FileUtil.h"
 #include "common/TestHooks.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <cerrno>
+#include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,8 +33,7 @@ Result<void> renamePath(const QString &from, const QString &to, const QString &w
 
 bool present(const QString &path)
 {
-    struct stat st {
-    };
+    struct stat st = {};
     return ::lstat(encoded(path).constData(), &st) == 0;
 }
 
@@ -56,8 +58,7 @@ QString TargetSwap::keptPath(const QString &suffix) const
 Result<void> TargetSwap::install(const QString &replacement, int permissions)
 {
     const QString folder = QFileInfo(m_target).absolutePath();
-    struct stat old {
-    };
+    struct stat old = {};
     m_hadTarget = ::stat(encoded(m_target).constData(), &old) == 0;
     if (m_hadTarget) {
         // A second name for the old file: the rename below then replaces the target in one step.
@@ -77,12 +78,18 @@ Result<void> TargetSwap::install(const QString &replacement, int permissions)
             m_movedSuffixes << suffix;
         }
         QFile::remove(m_target + QStringLiteral("-shm"));
+        // The application must still be able to open its database: same mode, owner and group
+        // (the preflight refused a target another user owns unless this is root).
         const QByteArray path = encoded(replacement);
-        ::chmod(path.constData(), mode_t(permissions));
-        if (::geteuid() == 0) {
-            // Best effort: root restoring a service's database hands it back to the service.
-            [[maybe_unused]] const int owned = ::chown(path.constData(), old.st_uid, old.st_gid);
-        }
+        struct stat made = {};
+        const bool ownerOk = ::stat(path.constData(), &made) == 0
+            && ((made.st_uid == old.st_uid && made.st_gid == old.st_gid)
+                || ::chown(path.constData(), made.st_uid == old.st_uid ? uid_t(-1) : old.st_uid,
+                       made.st_gid == old.st_gid ? gid_t(-1) : old.st_gid)
+                    == 0);
+        if (!ownerOk || ::chmod(path.constData(), mode_t(permissions)) != 0)
+            return std::unexpected(fileutil::errnoError(
+                errno, QStringLiteral("Giving the restored database the old file's owner, group and mode"), m_target));
     }
     if (auto hook = testhooks::point("restore-before-swap"); !hook)
         return hook;
@@ -110,8 +117,14 @@ Result<void> TargetSwap::rollback()
         QFile::remove(m_target + QStringLiteral("-shm"));
         QFile::remove(m_target + QStringLiteral("-journal"));
         if (m_keptMain) {
-            if (auto back = renamePath(keptPath({}), m_target, QStringLiteral("Putting the old database back")); !back)
-                return back;
+            if (auto back = renamePath(keptPath({}), m_target, QStringLiteral("Putting the old database back"));
+                !back) {
+                Error error = back.error();
+                error.detail = QStringLiteral("the previous database is kept at %1 (with its -wal/-journal, if any, "
+                                              "beside it); %2")
+                                   .arg(keptPath({}), error.detail);
+                return std::unexpected(error);
+            }
             m_keptMain = false;
         } else if (!m_hadTarget) {
             QFile::remove(m_target);
@@ -127,6 +140,36 @@ Result<void> TargetSwap::rollback()
             return back;
     m_movedSuffixes.clear();
     return fileutil::fsyncDirectory(folder);
+}
+
+void TargetSwap::removeRedundantKeeps(const QString &target)
+{
+    const QFileInfo info(target);
+    struct stat current = {};
+    if (::stat(encoded(target).constData(), &current) != 0)
+        return;
+    static const QRegularExpression keep(QStringLiteral("\\.coffer-old-(\\d+)-[0-9a-f]{8}$"));
+    const QString prefix = QStringLiteral(".%1.coffer-old-").arg(info.fileName());
+    const QStringList names
+        = QDir(info.absolutePath()).entryList({ prefix + QLatin1Char('*') }, QDir::Files | QDir::Hidden);
+    for (const QString &name : names) {
+        const auto match = keep.match(name);
+        if (!match.hasMatch())
+            continue;
+        const pid_t pid = pid_t(match.captured(1).toLongLong());
+        const QString path = info.absolutePath() + QLatin1Char('/') + name;
+        struct stat kept = {};
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH || ::stat(encoded(path).constData(), &kept) != 0
+            || kept.st_dev != current.st_dev || kept.st_ino != current.st_ino)
+            continue;
+        ::unlink(encoded(path).constData());
+        // Its journals were folded in before they were moved aside: empty ones go too.
+        for (const char *suffix : { "-wal", "-journal" }) {
+            const QFileInfo journal(path + QLatin1String(suffix));
+            if (journal.exists() && journal.size() == 0)
+                QFile::remove(journal.filePath());
+        }
+    }
 }
 
 Result<void> TargetSwap::commit()

@@ -29,6 +29,11 @@ public:
 
     bool swapped() const { return m_swapped; }
 
+    // A restore killed before its swap leaves its kept name for the old file — which is then
+    // still the target itself. Removes such names (of dead processes, same inode as `target`),
+    // which would otherwise make the target look hard-linked.
+    static void removeRedundantKeeps(const QString &target);
+
 private:
     QString keptPath(const QString &suffix) const;
 

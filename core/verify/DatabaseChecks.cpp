@@ -51,11 +51,13 @@ QList<CheckResult> DatabaseChecks::againstManifest(const QString &path, const Ma
     checks << compare(QStringLiteral("page_size"), m.pageSize, stats->pageSize);
     if (options.pageCount)
         checks << compare(QStringLiteral("page_count"), m.pageCount, stats->pageCount);
-    checks << compare(QStringLiteral("table_count"), m.tableCount, stats->tableCount);
-    checks << CheckResult{ QStringLiteral("schema_hash"), m.schemaHash == stats->schemaHash,
-        m.schemaHash == stats->schemaHash
-            ? m.schemaHash
-            : QStringLiteral("manifest says %1, found %2").arg(m.schemaHash, stats->schemaHash) };
+    if (options.schema) {
+        checks << compare(QStringLiteral("table_count"), m.tableCount, stats->tableCount);
+        checks << CheckResult{ QStringLiteral("schema_hash"), m.schemaHash == stats->schemaHash,
+            m.schemaHash == stats->schemaHash
+                ? m.schemaHash
+                : QStringLiteral("manifest says %1, found %2").arg(m.schemaHash, stats->schemaHash) };
+    }
     if (options.rowCounts) {
         const QString rowDiff = describeRowCounts(m.rowCounts, stats->rowCounts);
         checks << CheckResult{ QStringLiteral("row_counts"), rowDiff.isEmpty(),

@@ -15,6 +15,7 @@ public:
         bool quick = false; // PRAGMA quick_check instead of integrity_check
         bool rowCounts = true; // off for a live database whose writers may already have moved on
         bool pageCount = true;
+        bool schema = true; // table count and schema hash
         SqliteDb::Mode mode = SqliteDb::Mode::Immutable; // ReadOnly for a file others may use
     };
 
