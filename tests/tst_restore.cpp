@@ -44,6 +44,7 @@ private Q_SLOTS:
     void auditTrailRecordsEveryRestore();
     void cancelDuringTheChecksStopsThePreflight();
     void hotJournalIsRolledBackBeforeTheSafetyBackup();
+    void liveIntoWalTargetWithOtherPageSizeIsRefused();
     void targetsASwapCannotReplaceAreRefused_data();
     void targetsASwapCannotReplaceAreRefused();
 
@@ -598,6 +599,32 @@ void TstRestore::hotJournalIsRolledBackBeforeTheSafetyBackup()
     COFFER_VERIFY_OK(sidePlan);
     QVERIFY(execute(*sidePlan).ok());
     QCOMPARE(testsupport::contentSummary(side.targetPath), before);
+}
+
+void TstRestore::liveIntoWalTargetWithOtherPageSizeIsRefused()
+{
+    // SQLite cannot change a WAL database's page size through the backup API: say so before
+    // taking a safety backup, not after.
+    const QString small = m_repo->path(QStringLiteral("small-pages.db"));
+    {
+        testsupport::SqliteShell shell; // one connection: the page size holds until the first write
+        QVERIFY(shell.start(small, QStringLiteral("PRAGMA page_size=1024")));
+        shell.query(QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE t(x)"));
+    }
+    QCOMPARE(testsupport::sqlite(small, QStringLiteral("PRAGMA page_size")), QStringLiteral("1024"));
+    RestoreParams p = params(m_id);
+    p.targetPath = small;
+    p.live = true;
+    auto plan = prepare(p);
+    COFFER_VERIFY_OK(plan);
+    QVERIFY(!plan->ok());
+    QCOMPARE(plan->failedChecks().first().name, QStringLiteral("target_file"));
+    QVERIFY2(plan->failedChecks().first().detail.contains(QStringLiteral("1024-byte pages")),
+             qPrintable(plan->failedChecks().first().detail));
+    p.live = false; // a swap has no such limit
+    auto swap = prepare(p);
+    COFFER_VERIFY_OK(swap);
+    QVERIFY(swap->ok());
 }
 
 void TstRestore::targetsASwapCannotReplaceAreRefused_data()

@@ -308,7 +308,7 @@ void TstRestoreCli::swapOverAnotherUsersDatabaseIsRefused()
         3);
     const QByteArray err = asNobody.readAllStandardError();
     QVERIFY2(err.contains("target_file"), err.constData());
-    QVERIFY2(asNobody.readAllStandardOutput().contains("belongs to user 0"), err.constData());
+    QVERIFY2(asNobody.readAllStandardOutput().contains("belongs to user root (0)"), err.constData());
     QFileInfo info(m_db);
     QCOMPARE(info.ownerId(), 0u);
 }

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -66,10 +67,20 @@ Result<CatalogEntry> latestGood(Catalog &catalog, const QString &database, QStri
                            : QStringLiteral("Every backup of '%1' failed its last verification").arg(database));
 }
 
+QString userName(uint uid)
+{
+    struct passwd entry = {};
+    struct passwd *found = nullptr;
+    char buffer[4096];
+    if (::getpwuid_r(uid_t(uid), &entry, buffer, sizeof buffer, &found) == 0 && found)
+        return QStringLiteral("%1 (%2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
+    return QString::number(uid);
+}
+
 // Why a target that exists cannot be restored over, or empty. A swap replaces the file's
 // name with a new file: it must be able to keep the old one (a hard link), hand the new one
 // the old owner and group, and be the only name the database has.
-QString targetFileProblem(const TargetState &t, bool live)
+QString targetFileProblem(const TargetState &t, bool live, qint64 pageSize)
 {
     const QByteArray path = QFile::encodeName(t.path);
     if (t.danglingLink)
@@ -80,10 +91,16 @@ QString targetFileProblem(const TargetState &t, bool live)
         return QStringLiteral("%1 is not a regular file").arg(t.path);
     if (!t.isSqlite)
         return QStringLiteral("%1 is not an SQLite database; move it aside or choose another --target").arg(t.path);
+    if (live && ::access(path.constData(), W_OK) != 0)
+        return QStringLiteral("%1 is not writable, and a live restore writes into it").arg(t.path);
+    if (live && t.walMode && t.pageSize != pageSize)
+        return QStringLiteral("%1 is a WAL database with %2-byte pages and the backup has %3-byte pages; SQLite "
+                              "cannot copy between them live: stop the programs that use it and restore without --live")
+            .arg(t.path)
+            .arg(t.pageSize)
+            .arg(pageSize);
     if (live)
-        return ::access(path.constData(), W_OK) == 0
-            ? QString()
-            : QStringLiteral("%1 is not writable, and a live restore writes into it").arg(t.path);
+        return {};
     if (t.links > 1)
         return QStringLiteral("%1 has %2 names (hard links); a swap would replace only this one: restore with --live "
                               "to change the database under all of them")
@@ -93,8 +110,7 @@ QString targetFileProblem(const TargetState &t, bool live)
     if (!root && t.owner != ::geteuid())
         return QStringLiteral("%1 belongs to user %2; a swap would make the restored file yours and lock its owner "
                               "out: run the restore as that user or as root, or use --live (it writes in place)")
-            .arg(t.path)
-            .arg(t.owner);
+            .arg(t.path, userName(t.owner));
     if (!root && t.group != ::getegid()) {
         gid_t groups[256];
         const int count = std::max(::getgroups(256, groups), 0);
@@ -190,7 +206,7 @@ Result<RestorePlan> RestorePlanner::prepare(
                                   "mode")
                        .arg(folder, fileutil::currentUser()));
     if (t.exists) {
-        const QString problem = targetFileProblem(t, plan.mode == QStringLiteral("live"));
+        const QString problem = targetFileProblem(t, plan.mode == QStringLiteral("live"), m.pageSize);
         plan.checks << check(QStringLiteral("target_file"), problem.isEmpty(),
             problem.isEmpty() ? QStringLiteral("SQLite database, %1, last changed %2")
                                     .arg(size(t.bytes), t.modified.toString(Qt::ISODate))

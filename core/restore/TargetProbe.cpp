@@ -122,8 +122,16 @@ TargetState TargetProbe::probe(const QString &path)
     const QString shm = state.path + QStringLiteral("-shm");
     const QString journal = state.path + QStringLiteral("-journal");
     QFile file(state.path);
-    if (file.open(QIODevice::ReadOnly))
-        state.isSqlite = file.read(16) == QByteArrayLiteral("SQLite format 3\0");
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray header = file.read(20);
+        state.isSqlite = header.startsWith(QByteArrayLiteral("SQLite format 3\0"));
+        if (state.isSqlite && header.size() == 20) {
+            // Offsets 16-17: page size, big-endian (1 means 65536); 18: write version, 2 = WAL.
+            const int size = (uchar(header[16]) << 8) | uchar(header[17]);
+            state.pageSize = size == 1 ? 65536 : size;
+            state.walMode = uchar(header[18]) == 2;
+        }
+    }
     file.close();
     state.bytes = qint64(st.st_size) + sizeOf(wal);
     state.modified = QFileInfo(state.path).lastModified().toUTC();

@@ -19,6 +19,8 @@ struct TargetState {
     uint group = 0;
     int links = 0; // names the file has (st_nlink)
     bool danglingLink = false; // the path is a symbolic link to nothing
+    int pageSize = 0; // from the SQLite header
+    bool walMode = false; // the header says WAL
     QStringList users; // other processes with the file open: "pid 123 (python3)"
     bool locked = false; // another process holds an SQLite lock on it (a transaction, a WAL connection)
     bool hotWal = false; // a non-empty -wal beside it
