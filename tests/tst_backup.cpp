@@ -1,5 +1,6 @@
 // The backup pipeline in-process: what it writes, and that a failure or a cancel at any step
 // leaves nothing in the catalog and nothing outside staging.
+#include "SmallDisk.h"
 #include "TestSupport.h"
 
 #include "backup/BackupPipeline.h"
@@ -11,7 +12,6 @@
 #include <QtTest>
 
 #include <sqlite3.h>
-#include <sys/mount.h>
 
 using namespace coffer;
 
@@ -221,15 +221,11 @@ void TstBackup::cancelAtEachPhaseLeavesNothing()
 
 void TstBackup::fullDiskLeavesNothing()
 {
-    if (::geteuid() != 0)
-        COFFER_SKIP_UNLESS_CI("mounting a small tmpfs as a full disk needs root");
     // A real 10 MiB file system: the 6 MiB snapshot fits, its uncompressible artifact does not.
-    QTemporaryDir mountPoint;
-    QVERIFY(mountPoint.isValid());
-    if (::mount("tmpfs", QFile::encodeName(mountPoint.path()).constData(), "tmpfs", 0, "size=10m") != 0)
-        COFFER_SKIP_UNLESS_CI("tmpfs cannot be mounted here");
-    const auto unmount = qScopeGuard([&mountPoint] { ::umount2(QFile::encodeName(mountPoint.path()).constData(), MNT_DETACH); });
-    const QString repoPath = mountPoint.path() + QStringLiteral("/repo");
+    testsupport::SmallDisk disk(QStringLiteral("10m"));
+    if (!disk.isMounted())
+        COFFER_SKIP_UNLESS_CI("mounting a small tmpfs as a full disk needs root");
+    const QString repoPath = disk.path(QStringLiteral("repo"));
     QVERIFY(Repository::init(repoPath).has_value());
     const QString db = m_repo->path(QStringLiteral("random.db"));
     testsupport::sqlite(db, QStringLiteral("CREATE TABLE r(data BLOB)"));

@@ -45,37 +45,11 @@ struct KilledRun {
     qint64 pid = 0;
 };
 
-// Starts the backup, waits until it reports holding at `point`, and leaves it running.
-bool startHeld(QProcess &process, const QString &point, const QStringList &arguments, QByteArray *err)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("COFFER_HOLD_AT"), point);
-    env.insert(QStringLiteral("COFFER_WORKSPACE"), QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml"));
-    process.setProcessEnvironment(env);
-    process.setReadChannel(QProcess::StandardError);
-    process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000)) {
-        *err = process.errorString().toLocal8Bit();
-        return false;
-    }
-    const QByteArray marker = "coffer: holding at " + point.toLatin1();
-    QDeadlineTimer deadline(30000);
-    while (!err->contains(marker)) {
-        if (deadline.hasExpired() || process.state() == QProcess::NotRunning) {
-            *err += process.readAllStandardError();
-            return err->contains(marker);
-        }
-        process.waitForReadyRead(100);
-        *err += process.readAllStandardError();
-    }
-    return true;
-}
-
 KilledRun killAt(const QString &point, const QStringList &arguments)
 {
     KilledRun run;
     QProcess process;
-    run.held = startHeld(process, point, arguments, &run.err);
+    run.held = testsupport::startHeld(process, point, arguments, &run.err);
     run.pid = process.processId();
     process.kill(); // SIGKILL: no destructor, no clean-up handler runs
     process.waitForFinished(10000);
@@ -279,7 +253,8 @@ void TestCrash::liveBackupIsNotCleanedUp()
     // A backup that is alive and mid-stream: its work files belong to it, not to the cleaner.
     QProcess writer;
     QByteArray err;
-    QVERIFY2(startHeld(writer, QStringLiteral("backup-stream"), backupArguments(repo), &err), err.constData());
+    QVERIFY2(
+        testsupport::startHeld(writer, QStringLiteral("backup-stream"), backupArguments(repo), &err), err.constData());
     const QStringList working = filesBelow(staging);
     QCOMPARE(withSuffix(working, QStringLiteral(".snapshot")).size(), 1);
 

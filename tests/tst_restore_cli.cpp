@@ -52,33 +52,6 @@ private:
     QString m_old; // the content that a restore replaces, -wal included
 };
 
-namespace {
-
-// Starts coffer-cli with COFFER_HOLD_AT=point (plus `environment`) and waits until it has
-// stopped itself there; SIGCONT lets it go on.
-bool startHeld(QProcess &process, const QString &point, const QStringList &environment, const QStringList &arguments,
-    QByteArray *err)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("COFFER_WORKSPACE"), QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml"));
-    env.insert(QStringLiteral("COFFER_HOLD_AT"), point);
-    for (const QString &variable : environment)
-        env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return false;
-    const QByteArray marker = "coffer: holding at " + point.toLatin1();
-    QDeadlineTimer deadline(60000);
-    while (!err->contains(marker) && !deadline.hasExpired() && process.state() == QProcess::Running) {
-        process.waitForReadyRead(100);
-        *err += process.readAllStandardError();
-    }
-    return err->contains(marker);
-}
-
-} // namespace
-
 void TstRestoreCli::init()
 {
     m_repo = std::make_unique<testsupport::TempRepository>();
@@ -234,8 +207,8 @@ void TstRestoreCli::writerDuringSafetyBackupStopsTheRestore()
     // The restore stops itself right after its safety backup; an application writes; it goes on.
     QProcess restore;
     QByteArray err;
-    QVERIFY2(
-        startHeld(restore, QStringLiteral("restore-after-safety-backup"), {}, restoreArgs(), &err), err.constData());
+    QVERIFY2(testsupport::startHeld(restore, QStringLiteral("restore-after-safety-backup"), restoreArgs(), &err),
+        err.constData());
 
     testsupport::SqliteShell app;
     QVERIFY(app.start(m_db));
@@ -263,9 +236,9 @@ void TstRestoreCli::liveRollbackNeverThrowsAwayNewWrites()
     // safety backup back now would throw the application's write away: the restore must not.
     QProcess restore;
     QByteArray err;
-    QVERIFY2(startHeld(restore, QStringLiteral("restore-mid-verify"),
-                 { QStringLiteral("COFFER_FAIL_AT=restore-mid-verify") },
-                 restoreArgs({ QStringLiteral("--live"), QStringLiteral("--json") }), &err),
+    QVERIFY2(testsupport::startHeld(restore, QStringLiteral("restore-mid-verify"),
+                 restoreArgs({ QStringLiteral("--live"), QStringLiteral("--json") }), &err,
+                 { QStringLiteral("COFFER_FAIL_AT=restore-mid-verify") }),
         err.constData());
     QCOMPARE(testsupport::sqlite(m_db, QStringLiteral("SELECT count(*) FROM marker")), QStringLiteral("0"));
     testsupport::sqlite(m_db, QStringLiteral("INSERT INTO marker VALUES('order 1001, after the restore')"));

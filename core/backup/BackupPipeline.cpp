@@ -9,6 +9,7 @@
 #include "repository/Catalog.h"
 #include "repository/RepoLock.h"
 #include "repository/Repository.h"
+#include "verify/ArtifactReader.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -67,31 +68,6 @@ private:
     PrivateFile m_file;
     Sha256 m_hash;
 };
-
-Result<QString> sha256OfFile(const QString &path, const CancelFlag &cancel, const ProgressFn &progress)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("Reading the artifact back failed"), file.errorString());
-    Sha256 hash;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    qint64 done = 0;
-    const qint64 total = file.size();
-    for (;;) {
-        if (auto ok = cancelled(cancel); !ok)
-            return std::unexpected(ok.error());
-        const qint64 n = file.read(buffer.data(), kChunk);
-        if (n < 0)
-            return fail(ErrorCode::Io, QStringLiteral("Reading the artifact back failed"), file.errorString());
-        if (n == 0)
-            break;
-        hash.add(buffer.constData(), n);
-        done += n;
-        if (progress)
-            progress(QStringLiteral("read back"), done, total);
-    }
-    return hash.hexDigest();
-}
 
 qint64 sourceBytes(const QString &path)
 {
@@ -241,13 +217,14 @@ Result<BackupResult> BackupPipeline::run(
     if (auto hook = testhooks::point("backup-published-artifact"); !hook)
         return std::unexpected(hook.error());
     if (params.readBack) {
-        auto readBack = sha256OfFile(result.artifactPath, cancel, progress);
+        auto readBack = ArtifactReader::read(
+            manifest, result.artifactPath, { .phase = QStringLiteral("read back") }, cancel, progress);
         if (!readBack)
             return std::unexpected(readBack.error());
-        if (*readBack != manifest.artifactSha256)
+        if (const QList<CheckResult> bad = failedOf(*readBack); !bad.isEmpty())
             return fail(ErrorCode::Corrupt,
                 QStringLiteral("The artifact read back differs from what was written; the storage is unreliable"),
-                QStringLiteral("wrote %1, read %2").arg(manifest.artifactSha256, *readBack));
+                QStringLiteral("%1: %2").arg(bad.first().name, bad.first().detail));
     }
     manifest.durationMs = timer.elapsed();
     if (auto written = fileutil::writeAtomically(result.manifestPath, manifest.toBytes(), repo->stagingDir()); !written)

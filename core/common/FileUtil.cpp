@@ -119,23 +119,46 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
     return done;
 }
 
-QString currentUser()
+QString userName(uint uid)
 {
-    // The account, not what the environment claims (cron and services often set neither).
     struct passwd entry = {};
     struct passwd *found = nullptr;
     char buffer[4096];
-    if (::getpwuid_r(::geteuid(), &entry, buffer, sizeof buffer, &found) == 0 && found)
+    if (::getpwuid_r(uid_t(uid), &entry, buffer, sizeof buffer, &found) == 0 && found)
         return QString::fromLocal8Bit(found->pw_name);
-    return qEnvironmentVariable("USER", QString::number(::geteuid()));
+    return QString::number(uid);
 }
 
-qint64 freeBytes(const QString &path)
+QString currentUser()
+{
+    // The account, not what the environment claims (cron and services often set neither).
+    return userName(::geteuid());
+}
+
+namespace {
+
+// `path`, or the nearest of its parents that exists: where a file there would live.
+QString nearestExisting(const QString &path)
 {
     QFileInfo info(path);
     while (!info.exists() && info.absolutePath() != info.absoluteFilePath())
         info = QFileInfo(info.absolutePath());
-    return QStorageInfo(info.absoluteFilePath()).bytesAvailable();
+    return info.absoluteFilePath();
+}
+
+} // namespace
+
+qint64 freeBytes(const QString &path)
+{
+    return QStorageInfo(nearestExisting(path)).bytesAvailable();
+}
+
+bool sameFileSystem(const QString &a, const QString &b)
+{
+    struct stat first = {};
+    struct stat second = {};
+    return ::stat(QFile::encodeName(nearestExisting(a)).constData(), &first) == 0
+        && ::stat(QFile::encodeName(nearestExisting(b)).constData(), &second) == 0 && first.st_dev == second.st_dev;
 }
 
 } // namespace coffer::fileutil

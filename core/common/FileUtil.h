@@ -31,8 +31,12 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
 
 // The login name of the user running Coffer, for manifests and the audit trail.
 QString currentUser();
+// The login name of `uid` from the password database, else the number.
+QString userName(uint uid);
 
 // Free bytes on the file system holding `path` (or its nearest existing parent).
 qint64 freeBytes(const QString &path);
+// Whether two paths (or their nearest existing parents) are on one file system.
+bool sameFileSystem(const QString &a, const QString &b);
 
 } // namespace coffer::fileutil

@@ -13,8 +13,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <pwd.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace coffer {
@@ -32,15 +30,6 @@ CheckResult check(const QString &name, bool ok, const QString &detail)
 QString size(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
-dev_t deviceOf(const QString &path)
-{
-    QFileInfo info(path);
-    while (!info.exists() && info.absolutePath() != info.absoluteFilePath())
-        info = QFileInfo(info.absolutePath());
-    struct stat st = {};
-    return ::stat(QFile::encodeName(info.absoluteFilePath()).constData(), &st) == 0 ? st.st_dev : dev_t(0);
 }
 
 bool writableFolder(const QString &dir)
@@ -65,16 +54,6 @@ Result<CatalogEntry> latestGood(Catalog &catalog, const QString &database, QStri
     return fail(ErrorCode::NotFound,
         entries->isEmpty() ? QStringLiteral("The repository has no backup of '%1'").arg(database)
                            : QStringLiteral("Every backup of '%1' failed its last verification").arg(database));
-}
-
-QString userName(uint uid)
-{
-    struct passwd entry = {};
-    struct passwd *found = nullptr;
-    char buffer[4096];
-    if (::getpwuid_r(uid_t(uid), &entry, buffer, sizeof buffer, &found) == 0 && found)
-        return QStringLiteral("%1 (%2)").arg(QString::fromLocal8Bit(found->pw_name)).arg(uid);
-    return QString::number(uid);
 }
 
 // Why a target that exists cannot be restored over, or empty. A swap replaces the file's
@@ -110,7 +89,7 @@ QString targetFileProblem(const TargetState &t, bool live, qint64 pageSize)
     if (!root && t.owner != ::geteuid())
         return QStringLiteral("%1 belongs to user %2; a swap would make the restored file yours and lock its owner "
                               "out: run the restore as that user or as root, or use --live (it writes in place)")
-            .arg(t.path, userName(t.owner));
+            .arg(t.path, QStringLiteral("%1 (%2)").arg(fileutil::userName(t.owner)).arg(t.owner));
     if (!root && t.group != ::getegid()) {
         gid_t groups[256];
         const int count = std::max(::getgroups(256, groups), 0);
@@ -254,7 +233,7 @@ Result<RestorePlan> RestorePlanner::prepare(
     // the safety backup's snapshot and artifact (at worst as large) in the repository.
     const qint64 targetNeed = m.plaintextSize * (plan.mode == QStringLiteral("live") ? 2 : 1) + kMargin;
     const qint64 repoNeed = plan.takeSafetyBackup ? 2 * t.bytes + kMargin : 0;
-    const bool shared = deviceOf(folder) == deviceOf(repo->stagingDir());
+    const bool shared = fileutil::sameFileSystem(folder, repo->stagingDir());
     const qint64 targetFree = fileutil::freeBytes(folder);
     const qint64 repoFree = fileutil::freeBytes(repo->stagingDir());
     const bool spaceOk = shared

@@ -14,7 +14,7 @@ class ArtifactReader final
 public:
     struct Options {
         // Where the decoded database goes (a new 0600 file); empty: only hash the artifact.
-        QString destination;
+        QString destination = {};
         bool durable = false; // fsync the decoded copy (a restore keeps it)
         QString phase = QStringLiteral("verify");
         const char *midPoint = nullptr; // a test hook point passed after the first chunk

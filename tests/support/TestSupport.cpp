@@ -2,6 +2,7 @@
 
 #include "repository/Repository.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -36,20 +37,21 @@ bool makeSampleDatabase(const QString &path, int rows, bool wal)
         return false;
     }
     bool ok = execAll(db, wal ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE")
-              && execAll(db, "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);"
-                             "CREATE TABLE orders(id INTEGER PRIMARY KEY, customer INTEGER, amount INTEGER, qty INTEGER);"
-                             "CREATE TABLE blobs(id INTEGER PRIMARY KEY, data BLOB);"
-                             "CREATE INDEX orders_by_customer ON orders(customer);"
-                             "CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 500;");
+        && execAll(db,
+            "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT);"
+            "CREATE TABLE orders(id INTEGER PRIMARY KEY, customer INTEGER, amount INTEGER, qty INTEGER);"
+            "CREATE TABLE blobs(id INTEGER PRIMARY KEY, data BLOB);"
+            "CREATE INDEX orders_by_customer ON orders(customer);"
+            "CREATE VIEW big_orders AS SELECT * FROM orders WHERE amount > 500;");
     const QByteArray sql = QStringLiteral(
-                               "BEGIN;"
-                               "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
-                               "INSERT INTO customers(name, email) SELECT 'customer ' || x, 'c' || x || '@example.com' FROM c;"
-                               "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
-                               "INSERT INTO orders(customer, amount, qty) SELECT x, (x * 37) % 1000, x % 7 FROM c;"
-                               "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
-                               "INSERT INTO blobs(data) SELECT randomblob(200 + x % 300) FROM c;"
-                               "COMMIT;")
+        "BEGIN;"
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
+        "INSERT INTO customers(name, email) SELECT 'customer ' || x, 'c' || x || '@example.com' FROM c;"
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
+        "INSERT INTO orders(customer, amount, qty) SELECT x, (x * 37) % 1000, x % 7 FROM c;"
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
+        "INSERT INTO blobs(data) SELECT randomblob(200 + x % 300) FROM c;"
+        "COMMIT;")
                                .arg(rows)
                                .toUtf8();
     ok = ok && execAll(db, sql.constData());
@@ -76,15 +78,45 @@ QString sqlite(const QString &path, const QString &sql)
     return result;
 }
 
+namespace {
+
+// What coffer-cli runs with in a test: never the user's real workspace, plus "NAME=value"s.
+QProcessEnvironment cliEnvironment(const QString &workspace, const QStringList &environment)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("COFFER_WORKSPACE"),
+        workspace.isEmpty() ? QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml") : workspace);
+    for (const QString &variable : environment)
+        env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
+    return env;
+}
+
+} // namespace
+
+bool startHeld(QProcess &process, const QString &point, const QStringList &arguments, QByteArray *err,
+    const QStringList &environment)
+{
+    process.setProcessEnvironment(
+        cliEnvironment({}, QStringList{ QStringLiteral("COFFER_HOLD_AT=") + point } + environment));
+    process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
+    if (!process.waitForStarted(10000)) {
+        *err = process.errorString().toLocal8Bit();
+        return false;
+    }
+    const QByteArray marker = "coffer: holding at " + point.toLatin1();
+    QDeadlineTimer deadline(60000);
+    while (!err->contains(marker) && !deadline.hasExpired() && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        *err += process.readAllStandardError();
+    }
+    *err += process.readAllStandardError();
+    return err->contains(marker);
+}
+
 CliRun runCli(const QStringList &arguments, const QString &workspace, int timeoutMs, const QStringList &environment)
 {
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("COFFER_WORKSPACE"),
-               workspace.isEmpty() ? QDir::tempPath() + QStringLiteral("/coffer-no-such-workspace.yaml") : workspace);
-    for (const QString &variable : environment)
-        env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(cliEnvironment(workspace, environment));
     process.start(QStringLiteral(COFFER_CLI_PATH), arguments);
     CliRun run;
     if (!process.waitForFinished(timeoutMs)) {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -9,20 +10,20 @@
 
 // QVERIFY2 evaluates its message even when the check passes: only ask a failed
 // std::expected for its error. The argument is evaluated once (it may append a record).
-#define COFFER_VERIFY_OK(result)                                                                                 \
-    do {                                                                                                         \
-        const auto &cofferVerified = (result);                                                                   \
-        QVERIFY2(cofferVerified.has_value(),                                                                     \
-                 cofferVerified.has_value() ? "" : qPrintable(cofferVerified.error().toString()));              \
+#define COFFER_VERIFY_OK(result)                                                                                       \
+    do {                                                                                                               \
+        const auto &cofferVerified = (result);                                                                         \
+        QVERIFY2(cofferVerified.has_value(),                                                                           \
+            cofferVerified.has_value() ? "" : qPrintable(cofferVerified.error().toString()));                          \
     } while (false)
 
 // Skips a test whose precondition this machine lacks — except under CI (CI set), where
 // nothing may be skipped and the missing precondition is a failure.
-#define COFFER_SKIP_UNLESS_CI(reason)                                                                            \
-    do {                                                                                                         \
-        if (qEnvironmentVariableIsSet("CI"))                                                                     \
-            QFAIL("CI may skip nothing: " reason);                                                               \
-        QSKIP(reason);                                                                                           \
+#define COFFER_SKIP_UNLESS_CI(reason)                                                                                  \
+    do {                                                                                                               \
+        if (qEnvironmentVariableIsSet("CI"))                                                                           \
+            QFAIL("CI may skip nothing: " reason);                                                                     \
+        QSKIP(reason);                                                                                                 \
     } while (false)
 
 // Fixtures shared by the tests: real SQLite files, real repositories, the real coffer-cli.
@@ -49,7 +50,13 @@ struct CliRun {
 // (or at a path that does not exist, so the user's real workspace is never read), and the
 // extra "NAME=value" variables in `environment` (test hooks such as COFFER_FAIL_AT).
 CliRun runCli(const QStringList &arguments, const QString &workspace = {}, int timeoutMs = 120000,
-              const QStringList &environment = {});
+    const QStringList &environment = {});
+
+// Starts coffer-cli with COFFER_HOLD_AT=point (plus `environment`, as for runCli) and waits
+// until it reports holding there: it has stopped itself (SIGSTOP), so a test can change the
+// world and SIGCONT it, or kill it. False (with stderr in `err`) when it never got there.
+bool startHeld(QProcess &process, const QString &point, const QStringList &arguments, QByteArray *err,
+    const QStringList &environment = {});
 
 // A temporary folder that holds an initialised repository at <dir>/repo.
 class TempRepository final
