@@ -8,17 +8,19 @@ namespace coffer {
 
 // What went wrong, in terms a caller can branch on. The CLI maps these to exit codes.
 enum class ErrorCode {
-    InvalidArgument,  // the caller asked for something malformed (usage)
-    NotFound,         // a file, backup, database or repository that is not there
-    NotSqlite,        // a source that is not an SQLite database
-    Io,               // read/write/fsync/rename failed (includes a full disk)
+    InvalidArgument, // the caller asked for something malformed (usage)
+    NotFound, // a file, backup, database or repository that is not there
+    NotSqlite, // a source that is not an SQLite database
+    Io, // read/write/fsync/rename failed (includes a full disk)
     PermissionDenied, // not readable or writable
-    Corrupt,          // a checksum, format or integrity check failed
-    UnsupportedFormat,// written by a newer Coffer, or an unknown codec
-    Locked,           // a database or repository held by someone else
-    Cancelled,        // the user cancelled
-    Sqlite,           // SQLite said no for another reason
-    Internal,         // a bug: an invariant broke
+    Corrupt, // a checksum, format or integrity check failed
+    UnsupportedFormat, // written by a newer Coffer, or an unknown codec
+    Locked, // a database or repository held by someone else
+    Cancelled, // the user cancelled
+    Sqlite, // SQLite said no for another reason
+    KeyRequired, // an encrypted backup, and no passphrase or private key was given
+    WrongKey, // none of the passphrases or keys given opens an encrypted backup
+    Internal, // a bug: an invariant broke
 };
 
 // One failure: a code, one line for a person (what happened and what to do), and detail.
@@ -33,12 +35,11 @@ struct Error {
     QString codeName() const;
 };
 
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString message, QString detail = {})
 {
-    return std::unexpected(Error{code, std::move(message), std::move(detail)});
+    return std::unexpected(Error{ code, std::move(message), std::move(detail) });
 }
 
 } // namespace coffer
