@@ -6,6 +6,8 @@
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
 #include "common/TestHooks.h"
+#include "crypto/CfrFormat.h"
+#include "crypto/Encryptor.h"
 #include "repository/Catalog.h"
 #include "repository/RepoLock.h"
 #include "repository/Repository.h"
@@ -19,6 +21,7 @@
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
+#include <QtConcurrent>
 
 namespace coffer {
 
@@ -69,6 +72,27 @@ private:
     Sha256 m_hash;
 };
 
+// The snapshot's SHA-256 ahead of the streaming pass: an encrypted artifact's header, which
+// is written first, holds it.
+Result<QString> hashFile(const QString &path, const CancelFlag &cancel)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), file.errorString());
+    Sha256 hash;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    for (;;) {
+        if (auto ok = cancelled(cancel); !ok)
+            return std::unexpected(ok.error());
+        const qint64 n = file.read(buffer.data(), kChunk);
+        if (n < 0)
+            return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), file.errorString());
+        if (n == 0)
+            return hash.hexDigest();
+        hash.add(buffer.constData(), n);
+    }
+}
+
 qint64 sourceBytes(const QString &path)
 {
     return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
@@ -90,9 +114,11 @@ Result<BackupResult> BackupPipeline::run(
     auto repo = Repository::open(params.repositoryPath);
     if (!repo)
         return std::unexpected(repo.error());
-    if (repo->requireEncryption())
+    const bool encrypt = !params.encryption.isEmpty();
+    if (repo->requireEncryption() && !encrypt)
         return fail(ErrorCode::InvalidArgument,
-            QStringLiteral("This repository requires encrypted backups, and this Coffer cannot encrypt yet"),
+            QStringLiteral("This repository requires encrypted backups: encrypt with a passphrase or to recipients' "
+                           "public keys"),
             repo->root());
     if (!QFileInfo(repo->stagingDir()).isWritable())
         return fail(ErrorCode::PermissionDenied,
@@ -131,8 +157,8 @@ Result<BackupResult> BackupPipeline::run(
     manifest.host = QSysInfo::machineHostName();
     manifest.user = fileutil::currentUser();
     manifest.cofferVersion = QStringLiteral(COFFER_VERSION_STRING);
-    manifest.artifactFile
-        = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec);
+    manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec)
+        + (encrypt ? QLatin1String(cfr::kExtension) : QLatin1String());
 
     Cleanup cleanup;
     const QString snapshotPath = QStringLiteral("%1/%2.snapshot").arg(repo->stagingDir(), manifest.id);
@@ -143,7 +169,13 @@ Result<BackupResult> BackupPipeline::run(
     // 1. Online, consistent snapshot.
     if (auto taken = snapshot::take(source, snapshotPath, cancel, progress); !taken)
         return std::unexpected(taken.error());
+    // Encrypting needs the plaintext's hash before the first byte; it is read meanwhile.
+    QFuture<Result<QString>> prehash;
+    if (encrypt)
+        prehash = QtConcurrent::run([&snapshotPath, &cancel] { return hashFile(snapshotPath, cancel); });
     auto stats = DatabaseInspector::stats(snapshotPath);
+    if (encrypt)
+        prehash.waitForFinished();
     if (!stats)
         return std::unexpected(stats.error());
     manifest.pageSize = stats->pageSize;
@@ -164,7 +196,27 @@ Result<BackupResult> BackupPipeline::run(
     ArtifactWriter artifact;
     if (auto opened = artifact.open(stagedArtifact); !opened)
         return std::unexpected(opened.error());
-    const ByteSink sink = [&artifact](const char *data, qsizetype size) { return artifact.write(data, size); };
+    const ByteSink toArtifact = [&artifact](const char *data, qsizetype size) { return artifact.write(data, size); };
+    std::unique_ptr<Encryptor> encryptor;
+    if (encrypt) {
+        if (!prehash.result())
+            return std::unexpected(prehash.result().error());
+        manifest.plaintextSha256 = *prehash.result();
+        auto created = Encryptor::create(params.encryption,
+            { .backupId = manifest.id,
+                .innerCodec = params.codec,
+                .plaintextSize = plainTotal,
+                .plaintextSha256 = manifest.plaintextSha256 });
+        if (!created)
+            return std::unexpected(created.error());
+        encryptor = std::move(*created);
+        manifest.encryptionScheme = QLatin1String(cfr::kScheme);
+        manifest.encryptionRecipients = encryptor->keyIds();
+    }
+    const ByteSink toEncryptor = [&encryptor, &toArtifact](const char *data, qsizetype size) {
+        return encryptor->write(data, size, toArtifact);
+    };
+    const ByteSink &sink = encrypt ? toEncryptor : toArtifact;
     Sha256 plainHash;
     QByteArray buffer(kChunk, Qt::Uninitialized);
     qint64 done = 0;
@@ -176,7 +228,8 @@ Result<BackupResult> BackupPipeline::run(
             return fail(ErrorCode::Io, QStringLiteral("Reading the snapshot failed"), plain.errorString());
         if (n == 0)
             break;
-        plainHash.add(buffer.constData(), n);
+        if (!encrypt)
+            plainHash.add(buffer.constData(), n);
         if (auto written = (*compressor)->write(buffer.constData(), n, sink); !written)
             return std::unexpected(written.error());
         done += n;
@@ -187,12 +240,18 @@ Result<BackupResult> BackupPipeline::run(
     }
     if (auto finished = (*compressor)->finish(sink); !finished)
         return std::unexpected(finished.error());
+    if (encryptor)
+        if (auto sealed = encryptor->finish(toArtifact); !sealed)
+            return std::unexpected(sealed.error());
     if (auto closed = artifact.close(); !closed)
         return std::unexpected(closed.error());
     plain.close();
     QFile::remove(snapshotPath);
+    if (done != plainTotal)
+        return fail(ErrorCode::Internal, QStringLiteral("The snapshot changed size while it was read"), snapshotPath);
     manifest.plaintextSize = done;
-    manifest.plaintextSha256 = plainHash.hexDigest();
+    if (!encrypt)
+        manifest.plaintextSha256 = plainHash.hexDigest();
     manifest.artifactSize = artifact.size();
     manifest.artifactSha256 = artifact.sha256();
     if (auto ok = cancelled(cancel); !ok)

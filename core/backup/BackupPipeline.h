@@ -4,6 +4,7 @@
 #include "backup/Manifest.h"
 #include "common/Error.h"
 #include "common/Progress.h"
+#include "crypto/EncryptionKeys.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,6 +23,9 @@ struct BackupParams {
     QString trigger = QStringLiteral("manual");
     int keepDays = 0; // > 0: the manifest's expiry, counted from its creation (safety backups: 7)
     bool readBack = true; // re-read the published artifact and check its SHA-256
+    // Not empty: the artifact is the cfr1 container (docs/format.md) around the compressed
+    // stream, openable by these recipients. A require_encryption repository refuses empty.
+    EncryptionKeys encryption;
 };
 
 struct BackupResult {
@@ -30,7 +34,7 @@ struct BackupResult {
     QString manifestPath;
 };
 
-// snapshot -> (SHA-256, compress, SHA-256) in one streaming pass -> publish artifact ->
+// snapshot -> (SHA-256, compress, [encrypt,] SHA-256) in one streaming pass -> publish artifact ->
 // read back -> publish manifest -> index. A failure or cancel at any step leaves nothing
 // in the catalog and nothing outside staging.
 class BackupPipeline final

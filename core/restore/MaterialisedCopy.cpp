@@ -40,13 +40,14 @@ MaterialisedCopy::~MaterialisedCopy()
 }
 
 Result<QList<CheckResult>> MaterialisedCopy::fill(const Manifest &manifest, const QString &artifactPath,
-    const CancelFlag &cancel, const ProgressFn &progress, const char *midPoint)
+    const CancelFlag &cancel, const ProgressFn &progress, const Credentials &credentials, const char *midPoint)
 {
     ArtifactReader::Options options;
     options.destination = m_path;
     options.durable = true;
     options.phase = QStringLiteral("materialise");
     options.midPoint = midPoint;
+    options.credentials = credentials;
     auto checks = ArtifactReader::read(manifest, artifactPath, options, cancel, progress);
     if (!checks)
         return checks;

@@ -2,6 +2,7 @@
 
 #include "backup/Manifest.h"
 #include "common/Progress.h"
+#include "crypto/EncryptionKeys.h"
 #include "verify/CheckResult.h"
 
 #include <QString>
@@ -23,7 +24,7 @@ public:
     // table and row counts and the schema hash with the manifest. The checks say whether the
     // copy is good; an Error means it could not be made (full disk, cancelled).
     Result<QList<CheckResult>> fill(const Manifest &manifest, const QString &artifactPath, const CancelFlag &cancel,
-        const ProgressFn &progress, const char *midPoint = nullptr);
+        const ProgressFn &progress, const Credentials &credentials, const char *midPoint = nullptr);
 
     QString path() const { return m_path; }
     // The file now lives on as the target; it is no longer this object's to remove.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "repository/Catalog.h"
+#include "crypto/EncryptionKeys.h"
 #include "restore/MaterialisedCopy.h"
 #include "restore/TargetProbe.h"
 #include "verify/CheckResult.h"
@@ -25,6 +26,11 @@ struct RestoreParams {
     bool dryRun = false; // plan and check, change nothing
     bool safetyBackup = true;
     int safetyKeepDays = 7;
+    Credentials credentials; // opens the backup when it is encrypted
+    // Who else can open the safety backup. It is encrypted when the repository requires it,
+    // the restored backup is encrypted, or this is not empty; always to `credentials` too, so
+    // a rollback can open it.
+    EncryptionKeys safetyRecipients;
 };
 
 // What a restore will do, and whether the checks before it allow it. Holds the verified
@@ -38,6 +44,7 @@ struct RestorePlan {
     QString mode; // "swap" (atomic rename) or "live" (SQLite backup API into the open database)
     bool takeSafetyBackup = false;
     QString safetyDatabase; // the catalog name the safety backup is filed under
+    EncryptionKeys safetyEncryption; // empty: the safety backup is not encrypted
     QList<CheckResult> checks; // the preflight, in order
     QList<CheckResult> verification; // the full verification of the backup (artifact and copy)
     QStringList notes; // things worth saying that are not failures

@@ -229,6 +229,23 @@ Result<RestorePlan> RestorePlanner::prepare(
                                 "there — copy the backups to a writable repository first")
                      .arg(plan.repositoryRoot));
 
+    // The current data is at least as sensitive as the backup: encrypted like it, and always
+    // openable with what this restore was given, so a rollback can read it.
+    if (plan.takeSafetyBackup
+        && (repo->requireEncryption() || m.encryptionScheme != QStringLiteral("none")
+            || !params.safetyRecipients.isEmpty())) {
+        plan.safetyEncryption = params.credentials.reopenable();
+        plan.safetyEncryption.recipients << params.safetyRecipients.recipients;
+        if (!plan.safetyEncryption.passphrase)
+            plan.safetyEncryption.passphrase = params.safetyRecipients.passphrase;
+        const bool keysOk = !plan.safetyEncryption.isEmpty();
+        plan.checks << check(QStringLiteral("safety_encryption"), keysOk,
+            keysOk ? QStringLiteral("the safety backup is encrypted to %1")
+                         .arg(plan.safetyEncryption.keyIds().join(QStringLiteral(", ")))
+                   : QStringLiteral("the safety backup must be encrypted (the repository requires it) and no "
+                                    "passphrase, private key or recipient was given to encrypt it"));
+    }
+
     // The decoded copy (and, live, the journal of the copy-in) on the target's file system;
     // the safety backup's snapshot and artifact (at worst as large) in the repository.
     const qint64 targetNeed = m.plaintextSize * (plan.mode == QStringLiteral("live") ? 2 : 1) + kMargin;
@@ -249,7 +266,8 @@ Result<RestorePlan> RestorePlanner::prepare(
     if (folderOk && spaceOk) {
         MaterialisedCopy::removeLeftovers(t.path);
         auto copy = std::make_shared<MaterialisedCopy>(t.path);
-        auto verified = copy->fill(m, plan.backup.artifactPath, cancel, progress, "restore-mid-materialise");
+        auto verified
+            = copy->fill(m, plan.backup.artifactPath, cancel, progress, params.credentials, "restore-mid-materialise");
         if (!verified) {
             if (repoOk && !params.dryRun)
                 catalog->audit({ .operation = QStringLiteral("restore"),

@@ -70,14 +70,15 @@ Result<void> settle(const QString &target)
 
 // Decodes the safety backup next to the live target and copies it in. Not cancellable: a
 // half-done rollback is worse than a slow one.
-Result<void> putBackLive(Catalog &catalog, const QString &safetyId, const QString &target, const ProgressFn &progress)
+Result<void> putBackLive(Catalog &catalog, const QString &safetyId, const QString &target,
+    const Credentials &credentials, const ProgressFn &progress)
 {
     const CancelFlag never{ false };
     auto safety = catalog.backup(safetyId);
     if (!safety)
         return std::unexpected(safety.error());
     MaterialisedCopy previous(target);
-    auto checks = previous.fill(safety->manifest, safety->artifactPath, never, progress);
+    auto checks = previous.fill(safety->manifest, safety->artifactPath, never, progress, credentials);
     if (!checks)
         return std::unexpected(checks.error());
     for (const CheckResult &check : std::as_const(*checks))
@@ -197,6 +198,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         safety.trigger = QStringLiteral("safety");
         safety.keepDays = plan.params.safetyKeepDays;
         safety.tags = { QStringLiteral("before-restore-%1").arg(m.shortId()) };
+        safety.encryption = plan.safetyEncryption;
         auto taken = BackupPipeline::run(safety, cancel, progress);
         if (!taken) {
             Error error = taken.error();
@@ -332,7 +334,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         result.rollbackDetail
             = QStringLiteral("the restored content stays in place: there is no safety backup to put back");
     } else {
-        back = putBackLive(*catalog, result.safetyBackupId, target, progress);
+        back = putBackLive(*catalog, result.safetyBackupId, target, plan.params.credentials, progress);
         result.rolledBack = back.has_value();
         result.rollbackDetail = back ? QStringLiteral("safety backup %1 was copied back into the live database")
                                            .arg(result.safetyBackupId.left(8))

@@ -4,6 +4,8 @@
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
 #include "common/TestHooks.h"
+#include "crypto/CfrFormat.h"
+#include "crypto/Decryptor.h"
 
 #include <QFile>
 
@@ -58,14 +60,16 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
         QStringLiteral("artifact_size"), QString::number(m.artifactSize), QString::number(artifact.size()));
 
     const bool decode = !options.destination.isEmpty();
+    std::unique_ptr<Decryptor> decryptor;
     std::unique_ptr<Decompressor> decoder;
     std::optional<CheckResult> decodeFailure;
     PrivateFile plain;
     std::optional<PartialFile> partial;
     if (decode) {
         auto codec = codecFromName(m.compression);
-        if (m.encryptionScheme != QStringLiteral("none")) {
-            decodeFailure = CheckResult{ QStringLiteral("decompress"), false,
+        const bool encrypted = m.encryptionScheme != QStringLiteral("none");
+        if (encrypted && m.encryptionScheme != QLatin1String(cfr::kScheme)) {
+            decodeFailure = CheckResult{ QStringLiteral("decrypt"), false,
                 QStringLiteral("encrypted with %1, which this Coffer cannot decrypt").arg(m.encryptionScheme) };
         } else if (!codec) {
             decodeFailure = CheckResult{ QStringLiteral("decompress"), false, codec.error().toString() };
@@ -74,6 +78,8 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
             if (!created)
                 return std::unexpected(created.error());
             decoder = std::move(*created);
+            if (encrypted)
+                decryptor = std::make_unique<Decryptor>(options.credentials);
             if (auto made = plain.create(options.destination, QStringLiteral("the decoded database")); !made)
                 return std::unexpected(made.error());
             partial.emplace(options.destination);
@@ -91,12 +97,24 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
             writeError = written.error();
         return written;
     };
-    // A decoding error is a finding about the artifact; a failing write is the disk's fault.
+    bool innerFailed = false; // the error came from the decompressor behind the decryptor
+    const ByteSink decrypted = [&](const char *data, qsizetype size) -> Result<void> {
+        auto written = decoder->write(data, size, sink);
+        innerFailed = !written;
+        return written;
+    };
+    // A decoding error is a finding about the artifact; a failing write is the disk's fault,
+    // and a missing or wrong key the caller's.
     auto decodeFailed = [&](const Error &error) -> Result<void> {
         if (writeError)
             return std::unexpected(*writeError);
-        decodeFailure = CheckResult{ QStringLiteral("decompress"), false, error.toString() };
+        const bool decryption = decryptor && !innerFailed;
+        if (decryption && (error.code == ErrorCode::KeyRequired || error.code == ErrorCode::WrongKey))
+            return std::unexpected(error);
+        decodeFailure = CheckResult{ decryption ? QStringLiteral("decrypt") : QStringLiteral("decompress"), false,
+            error.toString() };
         decoder.reset();
+        decryptor.reset();
         return {};
     };
 
@@ -114,7 +132,9 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
             break;
         artifactHash.add(buffer.constData(), n);
         if (decoder) {
-            if (auto written = decoder->write(buffer.constData(), n, sink); !written)
+            auto written = decryptor ? decryptor->write(buffer.constData(), n, decrypted)
+                                     : decoder->write(buffer.constData(), n, sink);
+            if (!written)
                 if (auto ok = decodeFailed(written.error()); !ok)
                     return std::unexpected(ok.error());
         }
@@ -129,6 +149,25 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
     if (!decode)
         return checks;
 
+    if (decryptor) {
+        if (auto finished = decryptor->finish(decrypted); !finished)
+            if (auto ok = decodeFailed(finished.error()); !ok)
+                return std::unexpected(ok.error());
+    }
+    if (decryptor) {
+        checks << CheckResult{ QStringLiteral("decrypt"), true,
+            QStringLiteral("%1, encrypted to %2")
+                .arg(m.encryptionScheme, decryptor->header()->recipientIds().join(QStringLiteral(", "))) };
+        // The authenticated header names the backup: another backup's artifact is caught here.
+        const ContainerInfo inner = decryptor->info();
+        const bool same = inner.backupId == m.id && inner.plaintextSha256 == m.plaintextSha256
+            && inner.plaintextSize == m.plaintextSize && codecName(inner.innerCodec) == m.compression;
+        checks << CheckResult{ QStringLiteral("encryption_header"), same,
+            same ? QStringLiteral("names this backup")
+                 : QStringLiteral("the encrypted header describes backup %1 (%2, %3 bytes), not this one")
+                       .arg(inner.backupId, codecName(inner.innerCodec))
+                       .arg(inner.plaintextSize) };
+    }
     if (decoder) {
         if (auto finished = decoder->finish(sink); !finished)
             if (auto ok = decodeFailed(finished.error()); !ok)

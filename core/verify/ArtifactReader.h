@@ -2,6 +2,7 @@
 
 #include "backup/Manifest.h"
 #include "common/Progress.h"
+#include "crypto/EncryptionKeys.h"
 #include "verify/CheckResult.h"
 
 namespace coffer {
@@ -18,10 +19,13 @@ public:
         bool durable = false; // fsync the decoded copy (a restore keeps it)
         QString phase = QStringLiteral("verify");
         const char *midPoint = nullptr; // a test hook point passed after the first chunk
+        Credentials credentials = {};   // opens encrypted artifacts when decoding
     };
 
-    // Every finding is a CheckResult; only cancellation, a failing test hook or a failure to
-    // write the destination (a full disk) are Errors. A partial destination is removed.
+    // Every finding is a CheckResult; only cancellation, a failing test hook, a failure to
+    // write the destination (a full disk) and missing or wrong keys for an encrypted artifact
+    // (KeyRequired, WrongKey: the backup is not at fault) are Errors. A partial destination
+    // is removed.
     static Result<QList<CheckResult>> read(const Manifest &manifest, const QString &artifactPath,
         const Options &options, const CancelFlag &cancel, const ProgressFn &progress);
 };

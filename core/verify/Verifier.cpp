@@ -25,8 +25,8 @@ Result<VerifyLevel> levelFromName(const QString &name)
         ErrorCode::InvalidArgument, QStringLiteral("Unknown verification level '%1': use quick or full").arg(name));
 }
 
-Result<VerifyOutcome> Verifier::verify(
-    const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel, const ProgressFn &progress)
+Result<VerifyOutcome> Verifier::verify(const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel,
+    const ProgressFn &progress, const Credentials &credentials)
 {
     QElapsedTimer timer;
     timer.start();
@@ -73,6 +73,7 @@ Result<VerifyOutcome> Verifier::verify(
             return fail(
                 ErrorCode::Io, QStringLiteral("No scratch folder to decode the backup into"), scratch->errorString());
         options.destination = scratch->filePath(QStringLiteral("restored.sqlite"));
+        options.credentials = credentials;
     }
     auto read = ArtifactReader::read(m, artifactPath, options, cancel, progress);
     if (!read)

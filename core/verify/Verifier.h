@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Progress.h"
+#include "crypto/EncryptionKeys.h"
 #include "repository/Catalog.h"
 #include "verify/CheckResult.h"
 
@@ -20,8 +21,9 @@ Result<VerifyLevel> levelFromName(const QString &name);
 class Verifier final
 {
 public:
-    static Result<VerifyOutcome> verify(
-        const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel, const ProgressFn &progress);
+    // Full verification of an encrypted backup needs `credentials` (KeyRequired, WrongKey).
+    static Result<VerifyOutcome> verify(const CatalogEntry &entry, VerifyLevel level, const CancelFlag &cancel,
+        const ProgressFn &progress, const Credentials &credentials = {});
 };
 
 } // namespace coffer

@@ -64,7 +64,7 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
 
     QList<VerifyOutcome> outcomes;
     for (const CatalogEntry &entry : std::as_const(selected)) {
-        auto outcome = Verifier::verify(entry, params.level, cancel, progress);
+        auto outcome = Verifier::verify(entry, params.level, cancel, progress, params.credentials);
         if (!outcome)
             return std::unexpected(outcome.error());
         if (params.minSize) {

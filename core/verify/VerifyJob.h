@@ -19,6 +19,7 @@ struct VerifyParams {
     // Databases that must have a backup (the workspace's); one without any fails "max_age".
     QStringList expectedDatabases;
     bool record = true;       // store the outcomes in the catalog
+    Credentials credentials;  // opens encrypted backups for full verification
 };
 
 // Verifies a set of backups one after the other and records every outcome in the catalog.
