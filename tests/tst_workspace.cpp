@@ -1,3 +1,4 @@
+#include "crypto/Identity.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -69,6 +70,9 @@ private slots:
     void repositories_data();
     void repositories();
     void runbookShape();
+    void encryptionRecipients();
+    void passphraseEnvVar_data();
+    void passphraseEnvVar();
     void tenantPolicy_data();
     void tenantPolicy();
     void defaults_data();
@@ -317,6 +321,56 @@ void TestWorkspace::runbookShape()
     QVERIFY(audit);
     QVERIFY(!audit->intervalHours);
     QVERIFY(!audit->retainCount);
+}
+
+void TestWorkspace::encryptionRecipients()
+{
+    auto first = Identity::generate();
+    auto second = Identity::generate();
+    QVERIFY(first && second);
+    const QString a = first->publicKey().toText();
+    const QString b = second->publicKey().toText();
+    // A key listed twice is one recipient; the order is kept.
+    const QByteArray yaml = QStringLiteral("backup:\n"
+                                           "  encryption:\n"
+                                           "    enabled: true\n"
+                                           "    recipients:\n"
+                                           "      - %1\n"
+                                           "      - \"  %2  \"\n"
+                                           "      - %1\n")
+                                .arg(a, b)
+                                .toUtf8();
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    const QList<PublicKey> &recipients = ws->defaults().encryptionRecipients;
+    QCOMPARE(recipients.size(), 2);
+    QCOMPARE(recipients.at(0).toText(), a);
+    QCOMPARE(recipients.at(1).keyId(), second->publicKey().keyId());
+    QVERIFY(ws->defaults().encryptionEnabled);
+
+    const auto none = Workspace::parse("backup: {encryption: {enabled: true}}\n", kWsPath);
+    QVERIFY(none);
+    QVERIFY(none->defaults().encryptionRecipients.isEmpty());
+}
+
+void TestWorkspace::passphraseEnvVar_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("variable");
+    QTest::newRow("nothing set") << QByteArray("databases: {a: /a.db}\n") << QStringLiteral("COFFER_PASSPHRASE");
+    QTest::newRow("encryption: true") << QByteArray("backup: {encryption: true}\n")
+                                      << QStringLiteral("COFFER_PASSPHRASE");
+    QTest::newRow("named") << QByteArray("backup: {encryption: {key_env_var: BACKUP_KEY}}\n")
+                           << QStringLiteral("BACKUP_KEY");
+}
+
+void TestWorkspace::passphraseEnvVar()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, variable);
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    QCOMPARE(ws->defaults().passphraseEnvVar(), variable);
 }
 
 void TestWorkspace::tenantPolicy_data()
@@ -689,6 +743,24 @@ void TestWorkspace::errors_data()
     QTest::newRow("key pasted into key_env_var")
         << QByteArray("backup:\n  encryption:\n    enabled: true\n    key_env_var: \"hunter2 correct horse\"\n")
         << invalid << QStringList{at(4), QStringLiteral("key_env_var")} << QStringLiteral("hunter2");
+    QTest::newRow("recipients not a list")
+        << QByteArray("backup:\n  encryption:\n    recipients: coffer-p384:AAAA\n") << invalid
+        << QStringList{ at(3), QStringLiteral("recipients"), QStringLiteral("list") } << QString();
+    QTest::newRow("recipient damaged")
+        << QByteArray("backup:\n  encryption:\n    recipients:\n      - coffer-p384:A5x\n") << invalid
+        << QStringList{ at(4), QStringLiteral("recipients entry 1"), QStringLiteral("damaged") } << QString();
+    QTest::newRow("empty recipient") << QByteArray(
+        "backup:\n  encryption:\n    recipients:\n      - \"\"\n      - coffer-p384:A\n")
+                                     << invalid << QStringList{ at(4), QStringLiteral("recipients entry 1 is empty") }
+                                     << QString();
+    QTest::newRow("passphrase pasted as a recipient")
+        << QByteArray("backup:\n  encryption:\n    recipients:\n      - correct horse battery\n") << invalid
+        << QStringList{ at(4), QStringLiteral("recipients entry 1 is not a public key"),
+               QStringLiteral("coffer-p384:") }
+        << QStringLiteral("horse");
+    QTest::newRow("recipient a mapping")
+        << QByteArray("backup:\n  encryption:\n    recipients:\n      - {key: coffer-p384:A}\n") << invalid
+        << QStringList{ at(4), QStringLiteral("recipients entry 1"), QStringLiteral("single value") } << QString();
     QTest::newRow("tenant policy not a mapping") << QByteArray("backup:\n  tenant_backup_policy: [a, b]\n")
                                                  << invalid
                                                  << QStringList{at(2), QStringLiteral("tenant_backup_policy")}

@@ -3,8 +3,10 @@
 #include "Commands.h"
 #include "JobRunner.h"
 #include "JsonViews.h"
+#include "KeyOptions.h"
 
 #include "backup/BackupJob.h"
+#include "repository/Repository.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -86,6 +88,7 @@ int runBackup(const QStringList &arguments)
         {QStringLiteral("tag"), QStringLiteral("Tag the backup (repeatable)."), QStringLiteral("tag")},
         {QStringLiteral("no-read-back"), QStringLiteral("Skip re-reading the published artifact (faster, less safe).")},
     });
+    keyoptions::addEncryptOptions(parser);
     if (auto exit = CliContext::parse(parser, arguments,
                                       QStringLiteral("Back up SQLite databases: online, consistent, checksummed, "
                                                      "compressed, published atomically.")))
@@ -135,6 +138,24 @@ int runBackup(const QStringList &arguments)
     auto selected = selectDatabases(parser, context, base);
     if (!selected)
         return cli::reportError(selected.error(), context.json());
+    auto keys = keyoptions::encryptionKeys(parser, context);
+    if (!keys)
+        return keys.error();
+    if (keys->isEmpty()) {
+        // Said once, in the command line's terms, instead of once per database by the core.
+        if (auto repository = coffer::Repository::open(base.repositoryPath);
+            repository && repository->requireEncryption())
+            return cli::reportError({ coffer::ErrorCode::InvalidArgument,
+                                        QStringLiteral("The repository %1 accepts only encrypted backups, and nothing "
+                                                       "was backed up: add --encrypt (with --recipient KEY or "
+                                                       "--passphrase-file FILE), or set backup.encryption.enabled in "
+                                                       "the workspace")
+                                            .arg(repository->root()),
+                                        {} },
+                context.json());
+    }
+    for (coffer::BackupParams &params : *selected)
+        params.encryption = *keys;
 
     QList<std::shared_ptr<coffer::Job>> jobs;
     QList<std::shared_ptr<coffer::BackupJob>> backups;
@@ -155,11 +176,15 @@ int runBackup(const QStringList &arguments)
             json.insert(QStringLiteral("ok"), true);
             results.append(json);
             if (!context.json())
-                cli::out(QStringLiteral("Backed up %1 -> %2 (%3 -> %4, %5 ms) id %6")
+                cli::out(QStringLiteral("Backed up %1 -> %2 (%3 -> %4, %5 ms) id %6%7")
                              .arg(r.manifest.database, r.artifactPath, cli::humanSize(r.manifest.plaintextSize),
-                                  cli::humanSize(r.manifest.artifactSize))
+                                 cli::humanSize(r.manifest.artifactSize))
                              .arg(r.manifest.durationMs)
-                             .arg(r.manifest.id));
+                             .arg(r.manifest.id)
+                             .arg(r.manifest.encryptionRecipients.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(", encrypted to %1")
+                                           .arg(r.manifest.encryptionRecipients.join(QStringLiteral(", ")))));
         } else {
             const coffer::Error error = job->error();
             failed << name;

@@ -11,3 +11,5 @@ int runVerify(const QStringList &arguments);
 int runRepo(const QStringList &arguments);
 int runAudit(const QStringList &arguments);
 int runRestore(const QStringList &arguments);
+int runKey(const QStringList &arguments);
+int runDecrypt(const QStringList &arguments);

@@ -53,7 +53,11 @@ int runInfo(const QStringList &arguments)
         QStringLiteral("%1 (%2 bytes)").arg(cli::humanSize(m.plaintextSize)).arg(m.plaintextSize));
     row(QStringLiteral("Database SHA-256"), m.plaintextSha256);
     row(QStringLiteral("Compression"), QStringLiteral("%1 level %2").arg(m.compression).arg(m.compressionLevel));
-    row(QStringLiteral("Encryption"), m.encryptionScheme);
+    row(QStringLiteral("Encryption"),
+        m.encryptionScheme == QStringLiteral("none")
+            ? QStringLiteral("none")
+            : QStringLiteral("%1, opens with: %2")
+                  .arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", "))));
     row(QStringLiteral("Pages"), QStringLiteral("%1 x %2 bytes").arg(m.pageCount).arg(m.pageSize));
     row(QStringLiteral("Schema hash"), m.schemaHash);
     row(QStringLiteral("SQLite"), m.sqliteVersion);

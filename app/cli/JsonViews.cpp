@@ -7,25 +7,26 @@ namespace jsonview {
 QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath, const QString &manifestPath)
 {
     return QJsonObject{
-        {QStringLiteral("id"), manifest.id},
-        {QStringLiteral("database"), manifest.database},
-        {QStringLiteral("group"), manifest.group},
-        {QStringLiteral("created"), manifest.created.toUTC().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("trigger"), manifest.trigger},
-        {QStringLiteral("tags"), QJsonArray::fromStringList(manifest.tags)},
-        {QStringLiteral("expires"), manifest.expires.isValid()
-                                        ? QJsonValue(manifest.expires.toUTC().toString(Qt::ISODateWithMs))
-                                        : QJsonValue()},
-        {QStringLiteral("artifact"), artifactPath},
-        {QStringLiteral("manifest"), manifestPath},
-        {QStringLiteral("artifact_sha256"), manifest.artifactSha256},
-        {QStringLiteral("plaintext_sha256"), manifest.plaintextSha256},
-        {QStringLiteral("artifact_size"), manifest.artifactSize},
-        {QStringLiteral("plaintext_size"), manifest.plaintextSize},
-        {QStringLiteral("compression"), manifest.compression},
-        {QStringLiteral("compression_level"), manifest.compressionLevel},
-        {QStringLiteral("encryption"), manifest.encryptionScheme},
-        {QStringLiteral("duration_ms"), manifest.durationMs},
+        { QStringLiteral("id"), manifest.id },
+        { QStringLiteral("database"), manifest.database },
+        { QStringLiteral("group"), manifest.group },
+        { QStringLiteral("created"), manifest.created.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("trigger"), manifest.trigger },
+        { QStringLiteral("tags"), QJsonArray::fromStringList(manifest.tags) },
+        { QStringLiteral("expires"),
+            manifest.expires.isValid() ? QJsonValue(manifest.expires.toUTC().toString(Qt::ISODateWithMs))
+                                       : QJsonValue() },
+        { QStringLiteral("artifact"), artifactPath },
+        { QStringLiteral("manifest"), manifestPath },
+        { QStringLiteral("artifact_sha256"), manifest.artifactSha256 },
+        { QStringLiteral("plaintext_sha256"), manifest.plaintextSha256 },
+        { QStringLiteral("artifact_size"), manifest.artifactSize },
+        { QStringLiteral("plaintext_size"), manifest.plaintextSize },
+        { QStringLiteral("compression"), manifest.compression },
+        { QStringLiteral("compression_level"), manifest.compressionLevel },
+        { QStringLiteral("encryption"), manifest.encryptionScheme },
+        { QStringLiteral("encryption_recipients"), QJsonArray::fromStringList(manifest.encryptionRecipients) },
+        { QStringLiteral("duration_ms"), manifest.durationMs },
     };
 }
 

@@ -64,7 +64,7 @@ int runList(const QStringList &arguments)
                  .arg(QStringLiteral("TRIGGER"), -9)
                  .arg(QStringLiteral("SIZE"), 10)
                  .arg(QStringLiteral("DB SIZE"), 10)
-                 .arg(QStringLiteral("CODEC"), -6)
+                 .arg(QStringLiteral("CODEC"), -9)
                  .arg(QStringLiteral("VERIFIED")));
     for (const coffer::CatalogEntry &entry : std::as_const(*entries)) {
         const coffer::Manifest &m = entry.manifest;
@@ -75,7 +75,11 @@ int runList(const QStringList &arguments)
                      .arg(m.trigger, -9)
                      .arg(cli::humanSize(m.artifactSize), 10)
                      .arg(cli::humanSize(m.plaintextSize), 10)
-                     .arg(m.compression, -6)
+                     // "zstd+cfr1": compressed, then encrypted.
+                     .arg(m.encryptionScheme == QStringLiteral("none")
+                             ? m.compression
+                             : m.compression + QLatin1Char('+') + m.encryptionScheme,
+                         -9)
                      .arg(verificationState(entry)));
     }
     cli::out(QStringLiteral("%1 backup(s)").arg(entries->size()));

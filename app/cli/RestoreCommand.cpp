@@ -2,6 +2,7 @@
 #include "CliOutput.h"
 #include "Commands.h"
 #include "JobRunner.h"
+#include "KeyOptions.h"
 #include "RestoreViews.h"
 
 #include "restore/RestoreJob.h"
@@ -22,6 +23,26 @@ bool confirmed(const QString &name)
     std::fflush(stderr);
     QTextStream in(stdin);
     return in.readLine().trimmed() == name;
+}
+
+// The backup the planner will choose, to know whether to ask for a passphrase first; the
+// planner itself decides (and reports) for real.
+std::optional<coffer::CatalogEntry> chosenBackup(const coffer::RestoreParams &params)
+{
+    auto repository = coffer::Repository::open(params.repositoryPath);
+    if (!repository)
+        return std::nullopt;
+    auto catalog = coffer::Catalog::open(*repository);
+    if (!catalog)
+        return std::nullopt;
+    if (!params.backupId.isEmpty()) {
+        auto entry = catalog->backup(params.backupId);
+        return entry ? std::optional(*entry) : std::nullopt;
+    }
+    for (const coffer::CatalogEntry &entry : catalog->backups(params.latestOf).value_or(QList<coffer::CatalogEntry>{}))
+        if (!entry.lastVerification || entry.lastVerification->ok())
+            return entry;
+    return std::nullopt;
 }
 
 } // namespace
@@ -49,6 +70,8 @@ int runRestore(const QStringList &arguments)
             QStringLiteral("Allow restoring a backup of one workspace database over another.") },
         { QStringLiteral("yes"), QStringLiteral("Do not ask for the typed confirmation.") },
     });
+    keyoptions::addOpenOptions(parser);
+    keyoptions::addSafetyRecipientOption(parser);
     if (auto exit = CliContext::parse(parser, arguments,
             QStringLiteral("Restore a backup: preflight checks, a safety backup of the current "
                            "database, an atomic install, and automatic rollback on failure.")))
@@ -82,12 +105,27 @@ int runRestore(const QStringList &arguments)
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);
     params.repositoryPath = *repo;
+    auto credentials = keyoptions::credentials(parser, context);
+    if (!credentials)
+        return credentials.error();
+    auto safetyRecipients = keyoptions::safetyRecipients(parser, context);
+    if (!safetyRecipients)
+        return safetyRecipients.error();
+    params.safetyRecipients = *safetyRecipients;
+    if (credentials->isEmpty()) {
+        if (auto backup = chosenBackup(params); backup && keyoptions::opensWithPassphrase(backup->manifest))
+            if (auto asked
+                = keyoptions::askIfNeeded(*credentials, { keyoptions::describe(backup->manifest) }, context.json());
+                !asked)
+                return asked.error();
+    }
+    params.credentials = *credentials;
 
     // 1-2: plan and preflight.
     auto preflight = std::make_shared<coffer::RestorePreflightJob>(params);
     runJobs({ preflight });
     if (preflight->state() != coffer::Job::State::Succeeded)
-        return cli::reportError(preflight->error(), context.json());
+        return keyoptions::reportError(preflight->error(), context);
     const coffer::RestorePlan &plan = preflight->plan();
     if (!context.json())
         restoreview::printPlan(plan);

@@ -55,10 +55,17 @@ void printPlan(const coffer::RestorePlan &plan)
             ? QStringLiteral("live: copied in through SQLite while its connections stay open")
             : QStringLiteral("atomic swap: one rename; the old file and its -wal/-journal are kept aside until the "
                              "restore has succeeded"));
+    if (m.encryptionScheme != QStringLiteral("none"))
+        row(QStringLiteral("Encryption"),
+            QStringLiteral("%1, to %2").arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", "))));
     row(QStringLiteral("Safety backup"),
-        plan.takeSafetyBackup ? QStringLiteral("of the current database, into %1 as '%2', kept %3 days")
+        plan.takeSafetyBackup ? QStringLiteral("of the current database, into %1 as '%2', kept %3 days%4")
                                     .arg(plan.repositoryRoot, plan.safetyDatabase)
                                     .arg(plan.params.safetyKeepDays)
+                                    .arg(plan.safetyEncryption.isEmpty()
+                                            ? QString()
+                                            : QStringLiteral(", encrypted to %1")
+                                                  .arg(plan.safetyEncryption.keyIds().join(QStringLiteral(", "))))
                               : QStringLiteral("none"));
     cli::out(QStringLiteral("Preflight"));
     printChecks(plan.checks);
@@ -105,7 +112,9 @@ QJsonObject planJson(const coffer::RestorePlan &plan)
             QJsonObject{ { QStringLiteral("id"), m.id }, { QStringLiteral("database"), m.database },
                 { QStringLiteral("created"), m.created.toUTC().toString(Qt::ISODateWithMs) },
                 { QStringLiteral("trigger"), m.trigger }, { QStringLiteral("plaintext_size"), m.plaintextSize },
-                { QStringLiteral("artifact"), plan.backup.artifactPath } } },
+                { QStringLiteral("artifact"), plan.backup.artifactPath },
+                { QStringLiteral("encryption"), m.encryptionScheme },
+                { QStringLiteral("encryption_recipients"), QJsonArray::fromStringList(m.encryptionRecipients) } } },
         { QStringLiteral("target"),
             QJsonObject{ { QStringLiteral("path"), t.path }, { QStringLiteral("exists"), t.exists },
                 { QStringLiteral("size"), t.bytes },
@@ -120,7 +129,10 @@ QJsonObject planJson(const coffer::RestorePlan &plan)
             QJsonObject{ { QStringLiteral("enabled"), plan.takeSafetyBackup },
                 { QStringLiteral("database"), plan.safetyDatabase },
                 { QStringLiteral("repository"), plan.repositoryRoot },
-                { QStringLiteral("keep_days"), plan.params.safetyKeepDays } } },
+                { QStringLiteral("keep_days"), plan.params.safetyKeepDays },
+                { QStringLiteral("encryption_recipients"),
+                    plan.safetyEncryption.isEmpty() ? QJsonValue()
+                                                    : QJsonArray::fromStringList(plan.safetyEncryption.keyIds()) } } },
         { QStringLiteral("dry_run"), plan.params.dryRun },
         { QStringLiteral("ok"), plan.ok() },
         { QStringLiteral("checks"), checksJson(plan.checks) },

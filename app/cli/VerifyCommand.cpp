@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "JobRunner.h"
 #include "JsonViews.h"
+#include "KeyOptions.h"
 
 #include "verify/VerifyJob.h"
 
@@ -24,6 +25,7 @@ int runVerify(const QStringList &arguments)
         {QStringLiteral("min-size"), QStringLiteral("Fail when an artifact is smaller than this many bytes."),
          QStringLiteral("bytes")},
     });
+    keyoptions::addOpenOptions(parser);
     if (auto exit = CliContext::parse(parser, arguments, QStringLiteral("Verify backups against their manifests.")))
         return *exit;
     const CliContext context(parser);
@@ -57,11 +59,34 @@ int runVerify(const QStringList &arguments)
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);
     params.repositoryPath = *repo;
+    auto credentials = keyoptions::credentials(parser, context);
+    if (!credentials)
+        return credentials.error();
+    // Only a full verification decrypts; ask once when a selected backup takes a passphrase.
+    if (params.level == coffer::VerifyLevel::Full && credentials->isEmpty()) {
+        QStringList encrypted;
+        auto repository = coffer::Repository::open(params.repositoryPath);
+        if (auto catalog = repository ? coffer::Catalog::open(*repository) : std::unexpected(repository.error());
+            catalog) {
+            QList<coffer::CatalogEntry> entries;
+            if (params.all)
+                entries = catalog->backups().value_or(QList<coffer::CatalogEntry>{});
+            for (const QString &id : std::as_const(params.ids))
+                if (auto entry = catalog->backup(id))
+                    entries << *entry;
+            for (const coffer::CatalogEntry &entry : std::as_const(entries))
+                if (keyoptions::opensWithPassphrase(entry.manifest))
+                    encrypted << keyoptions::describe(entry.manifest);
+        }
+        if (auto asked = keyoptions::askIfNeeded(*credentials, encrypted, context.json()); !asked)
+            return asked.error();
+    }
+    params.credentials = *credentials;
 
     auto job = std::make_shared<coffer::VerifyJob>(params);
     runJobs({job});
     if (job->state() != coffer::Job::State::Succeeded)
-        return cli::reportError(job->error(), context.json());
+        return keyoptions::reportError(job->error(), context);
 
     int failures = 0;
     QJsonArray array;

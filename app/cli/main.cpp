@@ -13,20 +13,28 @@ namespace {
 const QString kUsage = QStringLiteral(R"(Usage: coffer-cli COMMAND [options]
 
 Commands:
-  init REPO                        create a backup repository
+  init REPO [--require-encryption] create a backup repository
   backup (--path DB | --db NAME | --group G | --all) [--repo REPO]
          [--compression zstd|gzip|none] [--level N] [--tag TAG] [--json]
+         [--encrypt] [--recipient KEY]... [--passphrase-file F]
                                    back up databases online into a repository
   list [--repo REPO] [--db NAME] [--json]
                                    list backups, newest first
   info [--repo REPO] ID [--json]   show one backup
   verify [--repo REPO] (ID... | --all) [--level quick|full] [--max-age-hours H]
-         [--min-size BYTES] [--json]
+         [--min-size BYTES] [--identity KEYFILE]... [--passphrase-file F] [--json]
                                    verify backups against their manifests
   restore [--repo REPO] (ID | --latest --db NAME) [--target PATH] [--live]
-          [--dry-run] [--no-safety-backup] [--ignore-name-mismatch] [--yes] [--json]
+          [--dry-run] [--no-safety-backup] [--ignore-name-mismatch] [--yes]
+          [--identity KEYFILE]... [--passphrase-file F] [--recipient KEY]... [--json]
                                    restore a backup: preflight, safety backup, atomic
                                    install, automatic rollback
+  decrypt ARTIFACT --out FILE [--identity KEYFILE]... [--passphrase-file F] [--json]
+                                   decrypt an encrypted backup to its .sqlite.zst
+                                   (.gz, .sqlite) stream, for stock tools
+  key generate --out FILE [--json] write a new private key (0600); print its public key
+  key public --identity FILE [--json]
+                                   print the public key of a private key file
   repo reindex|check [--repo REPO] rebuild or cross-check the catalog
   audit [--repo REPO] [--since TIME] [--json]
                                    show the audit trail, oldest first
@@ -35,7 +43,11 @@ Commands:
 
 Every command takes --workspace FILE (default $COFFER_WORKSPACE or
 ~/.config/coffer/workspace.yaml) and --help.
-Exit codes: 0 success, 1 a check failed, 2 usage error, 3 the operation failed.)");
+Passphrases come from --passphrase-file, the environment variable the workspace
+names (backup.encryption.key_env_var, default COFFER_PASSPHRASE), or a prompt on
+the terminal; never from the command line.
+Exit codes: 0 success, 1 a check failed, 2 usage error, 3 the operation failed
+(including a missing or wrong passphrase or key).)");
 
 } // namespace
 
@@ -60,11 +72,16 @@ int main(int argc, char *argv[])
         return kExitOk;
     }
     const std::map<QString, std::function<int(const QStringList &)>> commands{
-        {QStringLiteral("init"), runInit},     {QStringLiteral("backup"), runBackup},
-        {QStringLiteral("list"), runList},     {QStringLiteral("info"), runInfo},
-        {QStringLiteral("verify"), runVerify}, {QStringLiteral("repo"), runRepo},
-        {QStringLiteral("restore"), runRestore},
-        {QStringLiteral("audit"), runAudit},
+        { QStringLiteral("init"), runInit },
+        { QStringLiteral("backup"), runBackup },
+        { QStringLiteral("list"), runList },
+        { QStringLiteral("info"), runInfo },
+        { QStringLiteral("verify"), runVerify },
+        { QStringLiteral("repo"), runRepo },
+        { QStringLiteral("restore"), runRestore },
+        { QStringLiteral("audit"), runAudit },
+        { QStringLiteral("key"), runKey },
+        { QStringLiteral("decrypt"), runDecrypt },
     };
     const auto it = commands.find(command);
     if (it == commands.end())

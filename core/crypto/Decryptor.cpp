@@ -198,8 +198,7 @@ Result<void> Decryptor::openChunk(qsizetype size, bool final, const ByteSink &si
         int ignored = 0;
         if (!final && tryOpen(d->gcm.get(), d->at(), size, d->counter, true, m_header->mac, out, &ignored))
             return fail(ErrorCode::Corrupt,
-                QStringLiteral("%1 bytes follow the final chunk (chunk %2): something was appended to the file")
-                    .arg(d->available() - size)
+                QStringLiteral("Bytes follow the final chunk (chunk %1): something was appended to the file")
                     .arg(number));
         if (final && size == full
             && tryOpen(d->gcm.get(), d->at(), size, d->counter, false, m_header->mac, out, &ignored))
@@ -208,7 +207,7 @@ Result<void> Decryptor::openChunk(qsizetype size, bool final, const ByteSink &si
                     .arg(number));
         return fail(ErrorCode::Corrupt,
             QStringLiteral("Chunk %1 (at byte %2 of the payload) fails authentication: the file was altered, "
-                           "reordered or cut short")
+                           "reordered, cut short or extended")
                 .arg(number)
                 .arg(d->payloadBytes));
     }

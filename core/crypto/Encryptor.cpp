@@ -42,8 +42,10 @@ Result<std::unique_ptr<Encryptor>> Encryptor::create(
         return fail(ErrorCode::InvalidArgument, QStringLiteral("Chunk size must be 2^16 to 2^20 bytes"));
     const QByteArray id = QByteArray::fromHex(info.backupId.toLatin1());
     const QByteArray digest = QByteArray::fromHex(info.plaintextSha256.toLatin1());
-    if (info.backupId.size() != 2 * cfr::kIdSize || id.size() != cfr::kIdSize || digest.size() != cfr::kDigestSize
-        || info.plaintextSize < 0)
+    // fromHex() skips what is not a hex digit: only text that comes back unchanged is hex.
+    if (id.size() != cfr::kIdSize || digest.size() != cfr::kDigestSize
+        || id.toHex() != info.backupId.toLatin1().toLower()
+        || digest.toHex() != info.plaintextSha256.toLatin1().toLower() || info.plaintextSize < 0)
         return fail(
             ErrorCode::InvalidArgument, QStringLiteral("The container needs a backup id and the plaintext's SHA-256"));
 

@@ -65,6 +65,8 @@ Result<Identity> Identity::load(const QString &path)
         return fail(ErrorCode::Corrupt, QStringLiteral("%1 is not a Coffer key file (it is too large)").arg(path));
     QByteArray pemBytes = file.read(kMaxKeyFile);
     const SecretBytes pem = SecretBytes::take(pemBytes);
+    if (pem.isEmpty()) // BIO_new_mem_buf() takes no empty buffer
+        return fail(ErrorCode::Corrupt, QStringLiteral("%1 is not a Coffer private key (it is empty)").arg(path));
     Bio bio(BIO_new_mem_buf(pem.data(), int(pem.size())));
     if (!bio)
         return ossl::internal(QStringLiteral("memory BIO"));
@@ -79,7 +81,7 @@ Result<Identity> Identity::load(const QString &path)
     char group[64] = {};
     if (!EVP_PKEY_is_a(raw, "EC")
         || EVP_PKEY_get_utf8_string_param(raw, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, nullptr) <= 0
-        || QByteArray(group) != QByteArrayLiteral("P-384"))
+        || (qstrcmp(group, "secp384r1") != 0 && qstrcmp(group, "P-384") != 0)) // OpenSSL 3 says "secp384r1"
         return fail(
             ErrorCode::Corrupt, QStringLiteral("%1 holds a key of another kind; Coffer keys are P-384").arg(path));
     auto point = ossl::compressedPoint(raw);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "crypto/PublicKey.h"
 
 #include <QList>
 #include <QString>
@@ -34,7 +35,12 @@ struct BackupDefaults {
     std::optional<int> retentionDays;  // backup.retention_days
     bool encryptionEnabled = false;    // backup.encryption.enabled
     QString keyEnvVar;                 // backup.encryption.key_env_var (the name, never a secret)
+    QList<PublicKey> encryptionRecipients; // backup.encryption.recipients: public keys, never secrets
     QVariantMap tenantBackupPolicy;    // backup.tenant_backup_policy, kept as written
+
+    static inline const QString kDefaultKeyEnvVar = QStringLiteral("COFFER_PASSPHRASE");
+    // The environment variable a passphrase is read from: keyEnvVar, else COFFER_PASSPHRASE.
+    QString passphraseEnvVar() const { return keyEnvVar.isEmpty() ? kDefaultKeyEnvVar : keyEnvVar; }
 };
 
 // The databases Coffer protects and where their backups go: a human-edited YAML file.

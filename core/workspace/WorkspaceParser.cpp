@@ -417,6 +417,41 @@ Result<void> WorkspaceParser::parseSchedules(const YAML::Node &node)
     return {};
 }
 
+Result<void> WorkspaceParser::parseRecipients(const YAML::Node &node)
+{
+    if (!node.IsSequence())
+        return error(node,
+            QStringLiteral("backup.encryption.recipients must be a list of public keys, one "
+                           "`- %1...` line each (as `coffer-cli key generate` prints them)")
+                .arg(PublicKey::kTextPrefix));
+    int index = 0;
+    for (const YAML::Node &item : node) {
+        ++index;
+        auto line = text(item, QStringLiteral("backup.encryption.recipients entry %1").arg(index));
+        if (!line)
+            return std::unexpected(line.error());
+        if (line->isEmpty())
+            return error(item,
+                QStringLiteral("backup.encryption.recipients entry %1 is empty; give a public key "
+                               "line (%2...)")
+                    .arg(QString::number(index), PublicKey::kTextPrefix));
+        // Only a line that looks like a key is quoted back: a passphrase pasted here is not.
+        if (!line->startsWith(PublicKey::kTextPrefix))
+            return error(item,
+                QStringLiteral("backup.encryption.recipients entry %1 is not a public key: it should "
+                               "start with %2 (the line `coffer-cli key generate` prints)")
+                    .arg(QString::number(index), PublicKey::kTextPrefix));
+        auto key = PublicKey::fromText(*line);
+        if (!key)
+            return error(item,
+                QStringLiteral("backup.encryption.recipients entry %1: %2")
+                    .arg(QString::number(index), key.error().message));
+        if (!m_out.defaults.encryptionRecipients.contains(*key))
+            m_out.defaults.encryptionRecipients.append(*key);
+    }
+    return {};
+}
+
 Result<void> WorkspaceParser::parseBackup(const YAML::Node &node)
 {
     if (node.IsNull())
@@ -456,9 +491,14 @@ Result<void> WorkspaceParser::parseBackup(const YAML::Node &node)
                                                      "environment variable (letters, digits, _), not the key"));
                 d.keyEnvVar = *name;
             }
+            if (const YAML::Node recipients = encryption["recipients"]; recipients && !recipients.IsNull()) {
+                if (auto r = parseRecipients(recipients); !r)
+                    return r;
+            }
         } else {
-            return error(encryption, QStringLiteral("backup.encryption must be a mapping with enabled and "
-                                                    "key_env_var"));
+            return error(encryption,
+                QStringLiteral("backup.encryption must be a mapping with enabled, "
+                               "key_env_var and recipients"));
         }
     }
 

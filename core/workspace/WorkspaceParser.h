@@ -71,6 +71,8 @@ private:
     Result<void> addRepository(const YAML::Node &at, QString name, const YAML::Node &fields);
     Result<void> parseCompression(const YAML::Node &section, const QString &prefix);
     Result<void> parseBackup(const YAML::Node &node);
+    // backup.encryption.recipients: public key lines, each checked (PublicKey::fromText).
+    Result<void> parseRecipients(const YAML::Node &node);
     Result<void> parseSchedules(const YAML::Node &node);
 
     QString m_filePath;
