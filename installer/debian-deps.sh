@@ -15,6 +15,8 @@ packages=(
   sqlite3 zstd gzip time procps util-linux
   # developer tooling behind `make format`
   clang-format
+  # the container fuzz target (tests/fuzz): clang 16 and its libFuzzer/sanitizer runtimes
+  clang-16 libclang-rt-16-dev
 )
 
 missing=()
