@@ -12,7 +12,7 @@ packages=(
   # core libraries
   libsqlite3-dev libssl-dev zlib1g-dev libzstd-dev libyaml-cpp-dev
   # stock tools used by tests and benchmarks (restorability with stock tools, runbook pipeline)
-  sqlite3 zstd gzip time procps util-linux
+  sqlite3 zstd gzip time procps util-linux openssl
   # developer tooling behind `make format`
   clang-format
   # the container fuzz target (tests/fuzz): clang 16 and its libFuzzer/sanitizer runtimes

@@ -234,14 +234,20 @@ Result<std::optional<Header>> parseHeader(QByteArrayView bytes, qsizetype *consu
             QStringLiteral("The encryption header is damaged: its checksum does not match (a changed or lost byte "
                            "in the first %1 bytes)")
                 .arg(bodySize));
-    // Checked after the checksum, so a damaged count reads as damage rather than a policy.
-    for (const Stanza &stanza : std::as_const(h.stanzas))
-        if (stanza.type == StanzaType::Passphrase
-            && (stanza.iterations < kMinIterations || stanza.iterations > kMaxIterations))
+    // Checked after the checksum, so a damaged count reads as damage rather than a policy. One
+    // passphrase stanza at most: a crafted file must not buy minutes of PBKDF2 per attempt.
+    int passphrases = 0;
+    for (const Stanza &stanza : std::as_const(h.stanzas)) {
+        if (stanza.type != StanzaType::Passphrase)
+            continue;
+        if (++passphrases > 1)
+            return corrupt(QStringLiteral("it has more than one passphrase stanza"));
+        if (stanza.iterations < kMinIterations || stanza.iterations > kMaxIterations)
             return corrupt(QStringLiteral("a passphrase stanza asks for %1 PBKDF2 iterations (%2 to %3 allowed)")
                                .arg(stanza.iterations)
                                .arg(kMinIterations)
                                .arg(kMaxIterations));
+    }
     if (consumed)
         *consumed = in.pos();
     return h;
