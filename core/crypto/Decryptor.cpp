@@ -250,13 +250,12 @@ Result<void> Decryptor::finish(const ByteSink &sink)
             return fail(ErrorCode::Corrupt, QStringLiteral("The encrypted file is empty"));
         return fail(ErrorCode::Corrupt, QStringLiteral("The encrypted file ends inside its header"));
     }
+    // write() always holds the last full chunk back, so nothing left means no chunk at all; a
+    // cut at a later chunk boundary is told by openChunk().
     const qsizetype left = d->available();
     if (left == 0)
-        return fail(ErrorCode::Corrupt,
-            d->counter == 0 ? QStringLiteral("The file is truncated: it ends after its header, before any chunk")
-                            : QStringLiteral("The file is truncated: it ends after chunk %1, which is not the final "
-                                             "chunk")
-                                  .arg(d->counter));
+        return fail(
+            ErrorCode::Corrupt, QStringLiteral("The file is truncated: it ends after its header, before any chunk"));
     if (left < cfr::kTagSize)
         return fail(ErrorCode::Corrupt,
             QStringLiteral("The file is truncated: chunk %1 has only %2 bytes").arg(d->counter + 1).arg(left));
