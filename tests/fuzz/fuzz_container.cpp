@@ -24,6 +24,14 @@ constexpr qsizetype kMaxStream = 4 * 1024 * 1024; // keeps one execution in mill
 constexpr qsizetype kMaxHeaderBytes
     = cfr::kFixedSize + cfr::kMaxStanzas * (3 + cfr::kP384BodySize) + 2 * cfr::kDigestSize;
 
+int passphraseStanzas(const cfr::Header &h)
+{
+    int n = 0;
+    for (const cfr::Stanza &stanza : h.stanzas)
+        n += stanza.type == cfr::StanzaType::Passphrase ? 1 : 0;
+    return n;
+}
+
 // The input, read field by field from the front; zero once it runs out.
 class Input final
 {
@@ -228,6 +236,8 @@ void checkHeaderParser(const QByteArray &bytes)
     FUZZ_CHECK(consumed > 0 && consumed <= bytes.size() && consumed <= kMaxHeaderBytes);
     FUZZ_CHECK(h.version == cfr::kVersion && h.chunkLog2 >= cfr::kMinChunkLog2 && h.chunkLog2 <= cfr::kMaxChunkLog2);
     FUZZ_CHECK(!h.stanzas.isEmpty() && h.stanzas.size() <= cfr::kMaxStanzas);
+    // One passphrase stanza at most (docs/format.md, reading rule 5): no file buys more PBKDF2.
+    FUZZ_CHECK(passphraseStanzas(h) <= 1, QStringLiteral("%1 passphrase stanzas").arg(passphraseStanzas(h)));
     FUZZ_CHECK(cfr::innerCodec(h.innerCodec).has_value());
     FUZZ_CHECK(h.checksum == QCryptographicHash::hash(h.bodyBytes(), QCryptographicHash::Sha256));
     for (const cfr::Stanza &stanza : h.stanzas)
@@ -281,6 +291,9 @@ void fuzzStructured(quint8 control, Input &in)
         h.stanzas << fixture().otherStanza;
     if (h.stanzas.isEmpty())
         h.stanzas << fixture().passphraseStanza;
+    // More than one passphrase stanza (0, 11, 22 or 33 copies, and one more) is still built: a
+    // header that is sound otherwise must then be refused as damaged, whatever the MAC says.
+    const int passphrases = passphraseStanzas(h);
 
     const QByteArray original = h.bodyBytes();
     QByteArray body = original;
@@ -319,7 +332,9 @@ void fuzzStructured(quint8 control, Input &in)
     const int credentials = (control >> 1) & 3;
     const bool opens = (withRecipient && (credentials == 0 || credentials == 3))
         || (withOther && (credentials == 2 || credentials == 3));
-    bool valid = body == original && h.innerCodec <= 2 && h.stanzas.size() <= cfr::kMaxStanzas && opens;
+    const bool sound = body == original && h.innerCodec <= 2 && h.stanzas.size() <= cfr::kMaxStanzas;
+    const bool tooManyPassphrases = sound && passphrases > 1;
+    bool valid = sound && passphrases <= 1 && opens;
 
     const SecretBytes payloadKey = must(cfr::payloadKey(fixture().fileKey, salt), "payloadKey");
     const qsizetype chunk = h.chunkSize();
@@ -384,6 +399,13 @@ void fuzzStructured(quint8 control, Input &in)
 
     checkHeaderParser(stream.left(headerSize + 8));
     const Outcome outcome = decrypt(stream, credentialsFor(credentials), pieceSeed, failAt, &placed);
+    if (tooManyPassphrases)
+        FUZZ_CHECK(outcome.error && outcome.error->code == ErrorCode::Corrupt
+                && outcome.error->message.contains(QStringLiteral("more than one passphrase stanza"))
+                && outcome.releases == 0,
+            QStringLiteral("%1 passphrase stanzas: %2")
+                .arg(passphrases)
+                .arg(outcome.error ? outcome.error->toString() : QStringLiteral("opened")));
     if (valid) {
         if (failAt >= 0 && failAt < count)
             FUZZ_CHECK(outcome.sinkFailed && outcome.releases == failAt + 1);
