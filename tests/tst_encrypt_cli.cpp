@@ -715,6 +715,9 @@ void TstEncryptCli::decryptLeavesNothingOfADamagedArtifact_data()
     QTest::newRow("cut at a chunk boundary") << QStringLiteral("cut-boundary") << QStringLiteral("truncated");
     QTest::newRow("bytes appended") << QStringLiteral("append") << QStringLiteral("fails authentication");
     QTest::newRow("a bit flipped in the header") << QStringLiteral("flip-header") << QStringLiteral("header");
+    QTest::newRow("a bit flipped in the magic")
+        << QStringLiteral("flip-magic") << QStringLiteral("not a Coffer encrypted file");
+    QTest::newRow("emptied") << QStringLiteral("empty") << QStringLiteral("is empty");
 }
 
 void TstEncryptCli::decryptLeavesNothingOfADamagedArtifact()
@@ -753,6 +756,10 @@ void TstEncryptCli::decryptLeavesNothingOfADamagedArtifact()
         QVERIFY(writeFile(copy, readFile(copy) + QByteArrayLiteral("tail")));
     else if (damage == QStringLiteral("flip-header"))
         QVERIFY(testsupport::flipByte(copy, 20));
+    else if (damage == QStringLiteral("flip-magic"))
+        QVERIFY(testsupport::flipByte(copy, 1));
+    else if (damage == QStringLiteral("empty"))
+        QVERIFY(QFile::resize(copy, 0));
 
     const QString outDir = work.filePath(QStringLiteral("out"));
     QVERIFY(QDir().mkpath(outDir));

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void restoreDecryptsAndEncryptsTheSafetyBackup();
     void restoreWithoutKeysIsRefusedBeforeAnythingChanges();
     void safetyBackupInRequireEncryptionRepoNeedsKeys();
+    void liveRollbackOpensItsSafetyBackup();
 
 private:
     Result<BackupResult> backUp(
@@ -353,6 +354,36 @@ void TstEncryptedBackup::safetyBackupInRequireEncryptionRepoNeedsKeys()
     const RestoreResult result = Restorer::execute(*plan, cancel, {});
     QVERIFY(result.ok());
     QCOMPARE(entry(result.safetyBackupId).manifest.encryptionRecipients, QStringList{ m_bob->publicKey().keyId() });
+}
+
+void TstEncryptedBackup::liveRollbackOpensItsSafetyBackup()
+{
+    // A live restore that fails puts the previous content back from the safety backup. With
+    // public keys alone that backup could be written but not read: refused in the preflight.
+    auto backup = backUp(m_db, QStringLiteral("shop"), {});
+    COFFER_VERIFY_OK(backup);
+    testsupport::sqlite(m_db, QStringLiteral("DELETE FROM orders WHERE rowid % 2 = 0"));
+    const QString current = testsupport::contentSummary(m_db);
+    const QString publicKey = m_bob->publicKey().toText();
+    const QStringList restore{ QStringLiteral("restore"), QStringLiteral("--repo"), m_repo->repo(), backup->manifest.id,
+        QStringLiteral("--target"), m_db, QStringLiteral("--live"), QStringLiteral("--yes"),
+        QStringLiteral("--recipient"), publicKey };
+    const testsupport::CliRun refused = testsupport::runCli(restore);
+    QVERIFY2(refused.exitCode != 0, refused.out.constData());
+    QVERIFY2(refused.out.contains("live restore's rollback") || refused.err.contains("live restore's rollback"),
+        (refused.out + refused.err).constData());
+    QCOMPARE(testsupport::contentSummary(m_db), current);
+
+    // With a private key given, the safety backup is encrypted to it too, and a failure after
+    // the copy-in is rolled back from it.
+    const QString keyFile = m_repo->path(QStringLiteral("alice.pem"));
+    COFFER_VERIFY_OK(m_alice->save(keyFile));
+    const testsupport::CliRun rolledBack
+        = testsupport::runCli(restore + QStringList{ QStringLiteral("--identity"), keyFile }, {}, 120000,
+            { QStringLiteral("COFFER_FAIL_AT=restore-mid-verify") });
+    QCOMPARE(rolledBack.exitCode, 3);
+    QVERIFY2(rolledBack.err.contains("was copied back into the live database"), rolledBack.err.constData());
+    QCOMPARE(testsupport::contentSummary(m_db), current);
 }
 
 QTEST_GUILESS_MAIN(TstEncryptedBackup)

@@ -238,12 +238,20 @@ Result<RestorePlan> RestorePlanner::prepare(
         plan.safetyEncryption.recipients << params.safetyRecipients.recipients;
         if (!plan.safetyEncryption.passphrase)
             plan.safetyEncryption.passphrase = params.safetyRecipients.passphrase;
-        const bool keysOk = !plan.safetyEncryption.isEmpty();
+        // A live rollback copies the safety backup back in, so this restore must be able to open
+        // it; a swap's rollback renames the kept file and never reads the safety backup.
+        const bool live = plan.mode == QStringLiteral("live");
+        const bool keysOk = !plan.safetyEncryption.isEmpty() && (!live || !params.credentials.isEmpty());
         plan.checks << check(QStringLiteral("safety_encryption"), keysOk,
             keysOk ? QStringLiteral("the safety backup is encrypted to %1")
                          .arg(plan.safetyEncryption.keyIds().join(QStringLiteral(", ")))
-                   : QStringLiteral("the safety backup must be encrypted (the repository requires it) and no "
-                                    "passphrase, private key or recipient was given to encrypt it"));
+                : plan.safetyEncryption.isEmpty()
+                ? QStringLiteral("the safety backup must be encrypted (the repository requires it) and no "
+                                 "passphrase, private key or recipient was given to encrypt it")
+                : QStringLiteral("a live restore's rollback must open the encrypted safety backup, and no passphrase "
+                                 "or private key was given to open it with (public keys alone encrypt, they do not "
+                                 "open); give a passphrase or a private key, which the safety backup is then "
+                                 "encrypted to as well"));
     }
 
     // The decoded copy (and, live, the journal of the copy-in) on the target's file system;

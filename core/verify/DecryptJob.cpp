@@ -1,15 +1,16 @@
 #include "verify/DecryptJob.h"
 
 #include "backup/Codec.h"
+#include "common/FileUtil.h"
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
 #include "crypto/CfrFormat.h"
 #include "crypto/Decryptor.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
-#include <cstring>
 #include <optional>
 
 namespace coffer {
@@ -93,7 +94,11 @@ Result<DecryptResult> DecryptJob::decrypt(
     if (n < 0)
         return fail(ErrorCode::Io, QStringLiteral("Reading the encrypted backup failed"),
             QStringLiteral("%1: %2").arg(source, input.errorString()));
-    if (n < qint64(sizeof cfr::kMagic) || std::memcmp(buffer.constData(), cfr::kMagic, sizeof cfr::kMagic) != 0)
+    // A standard stream needs no decrypting; anything else that is not a container is damage,
+    // which the Decryptor names.
+    const QByteArrayView head(buffer.constData(), n);
+    if (head.startsWith("\x28\xb5\x2f\xfd") || head.startsWith("\x1f\x8b")
+        || head.startsWith(QByteArrayView("SQLite format 3\0", 16)))
         return fail(ErrorCode::InvalidArgument,
             QStringLiteral("%1 is not an encrypted Coffer backup (.cfr): unencrypted backups are standard .sqlite.zst, "
                            ".sqlite.gz or .sqlite files that need no decrypting")
@@ -105,10 +110,16 @@ Result<DecryptResult> DecryptJob::decrypt(
             QStringLiteral("%1 already exists, and decrypting never replaces a file: choose another output file or "
                            "remove that one")
                 .arg(target));
+    // Written under a hidden name and renamed when complete: a crash never leaves a truncated
+    // stream under the name asked for.
+    const QFileInfo targetInfo(target);
+    const QString staging = QStringLiteral("%1/.%2.partial-%3")
+                                .arg(targetInfo.absolutePath(), targetInfo.fileName())
+                                .arg(QCoreApplication::applicationPid());
     PrivateFile output;
-    if (auto created = output.create(target, QStringLiteral("the decrypted stream")); !created)
+    if (auto created = output.create(staging, QStringLiteral("the decrypted stream")); !created)
         return std::unexpected(created.error());
-    RemoveUnlessKept partial(target);
+    RemoveUnlessKept partial(staging);
 
     Decryptor decryptor(params.credentials);
     std::unique_ptr<Decompressor> inflater;
@@ -187,6 +198,8 @@ Result<DecryptResult> DecryptJob::decrypt(
             source);
     if (auto closed = output.close(); !closed)
         return std::unexpected(closed.error());
+    if (auto published = fileutil::publish(staging, target); !published)
+        return std::unexpected(published.error());
     partial.keep();
 
     DecryptResult result;
