@@ -61,46 +61,18 @@ done
 
 # ---- Tools ----------------------------------------------------------------------------------
 
-missing=()
-for tool in sqlite3 zstd gzip awk sort stat df nproc; do
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
-[[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (GNU time; Debian package 'time')")
-if [[ ${#missing[@]} -gt 0 ]]; then
-    die "missing tools: ${missing[*]}. On Debian: sudo apt-get install sqlite3 zstd gzip time"
-fi
-/usr/bin/time -f '%e %M' true 2>/dev/null || die "/usr/bin/time is not GNU time (it must accept -f '%e %M')"
-
-build_dir=$(cd "$build_dir" 2>/dev/null && pwd) || die "no build folder '$build_dir' (pass --build DIR)"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_tools "sqlite3 zstd gzip" sqlite3 zstd gzip awk sort stat df nproc
+require_built coffer-cli coffer-gen-refdb
 cli=$build_dir/app/cli/coffer-cli
 gen=$build_dir/bench/coffer-gen-refdb
-for binary in "$cli" "$gen"; do
-    [[ -x $binary ]] || die "$binary is missing. Build it first:
-  cmake --build $build_dir --target coffer-cli coffer-gen-refdb"
-done
 
 # ---- Scratch folder -------------------------------------------------------------------------
 
-if [[ -z $work_dir ]]; then
-    work_dir=$(mktemp -d "${TMPDIR:-/tmp}/coffer-bench.XXXXXX")
-else
-    mkdir -p "$work_dir"
-    [[ -z $(ls -A "$work_dir") ]] || die "--work folder '$work_dir' is not empty; it is deleted afterwards, so give a new or empty one"
-fi
-work_dir=$(cd "$work_dir" && pwd)
-cleanup() {
-    if [[ $keep -eq 1 ]]; then
-        echo "backup_bench: kept $work_dir" >&2
-    else
-        rm -rf -- "$work_dir"
-    fi
-}
-trap cleanup EXIT
+fresh_work_dir coffer-bench backup_bench
 
 # The reference database, a snapshot for the floor, and at most two outputs at a time.
-need_kb=$((size_mb * 1024 * 4))
-free_kb=$(df -Pk "$work_dir" | awk 'NR == 2 { print $4 }')
-[[ $free_kb -ge $need_kb ]] || die "$work_dir has $((free_kb / 1024)) MiB free; the benchmark needs about $((need_kb / 1024)) MiB"
+require_free_kb $((size_mb * 1024 * 4))
 
 # Keep any user workspace out of the measurement: Coffer's built-in defaults (zstd level 3) apply.
 export COFFER_WORKSPACE=$work_dir/no-workspace.yaml
@@ -111,7 +83,6 @@ log() { echo "backup_bench: $*" >&2; }
 # ---- Cache state ----------------------------------------------------------------------------
 
 # choose_cache_state, cpu_busy, prepare_run
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 choose_cache_state "the reference database and the snapshot"
 

@@ -64,26 +64,15 @@ done
 
 # ---- Tools ----------------------------------------------------------------------------------
 
-missing=()
-for tool in sqlite3 zstd openssl awk sort stat df nproc grep; do
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
-[[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (GNU time; Debian package 'time')")
-if [[ ${#missing[@]} -gt 0 ]]; then
-    die "missing tools: ${missing[*]}. On Debian: sudo apt-get install sqlite3 zstd openssl time"
-fi
-/usr/bin/time -f '%e %M' true 2>/dev/null || die "/usr/bin/time is not GNU time (it must accept -f '%e %M')"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_tools "sqlite3 zstd openssl" sqlite3 zstd openssl awk sort stat df nproc grep
 openssl enc -aes-256-cbc -pbkdf2 -iter 1000 -pass pass:x -in /dev/null -out /dev/null 2>/dev/null ||
     die "this openssl has no 'enc -pbkdf2 -iter' (OpenSSL 1.1.1 or later needed)"
 
-build_dir=$(cd "$build_dir" 2>/dev/null && pwd) || die "no build folder '$build_dir' (pass --build DIR)"
+require_built coffer-cli coffer-gen-refdb coffer-cfr-throughput
 cli=$build_dir/app/cli/coffer-cli
 gen=$build_dir/bench/coffer-gen-refdb
 throughput=$build_dir/bench/coffer-cfr-throughput
-for binary in "$cli" "$gen" "$throughput"; do
-    [[ -x $binary ]] || die "$binary is missing. Build it first:
-  cmake --build $build_dir --target coffer-cli coffer-gen-refdb coffer-cfr-throughput"
-done
 # The encryption options of the CLI (issue 4); an older coffer-cli cannot run this benchmark.
 "$cli" backup --help 2>&1 | grep -q -- '--encrypt' || die "$cli has no 'backup --encrypt'"
 "$cli" backup --help 2>&1 | grep -q -- '--passphrase-file' || die "$cli has no 'backup --passphrase-file'"
@@ -108,27 +97,11 @@ newer=$(find "$source_dir/core" "$source_dir/app/cli" -newer "$cli" -type f \( -
 
 # ---- Scratch folder -------------------------------------------------------------------------
 
-if [[ -z $work_dir ]]; then
-    work_dir=$(mktemp -d "${TMPDIR:-/tmp}/coffer-ebench.XXXXXX")
-else
-    mkdir -p "$work_dir"
-    [[ -z $(ls -A "$work_dir") ]] || die "--work folder '$work_dir' is not empty; it is deleted afterwards, so give a new or empty one"
-fi
-work_dir=$(cd "$work_dir" && pwd)
-cleanup() {
-    if [[ $keep -eq 1 ]]; then
-        echo "encrypt_bench: kept $work_dir" >&2
-    else
-        rm -rf -- "$work_dir"
-    fi
-}
-trap cleanup EXIT
+fresh_work_dir coffer-ebench encrypt_bench
 
 # The database, its zstd stream and that stream encrypted, two verification repositories, and
 # at most the outputs of one method plus a decoded copy at a time.
-need_kb=$((size_mb * 1024 * 6))
-free_kb=$(df -Pk "$work_dir" | awk 'NR == 2 { print $4 }')
-[[ $free_kb -ge $need_kb ]] || die "$work_dir has $((free_kb / 1024)) MiB free; the benchmark needs about $((need_kb / 1024)) MiB"
+require_free_kb $((size_mb * 1024 * 6))
 
 # Keep any user workspace out of the measurement: Coffer's built-in defaults (zstd level 3) apply.
 export COFFER_WORKSPACE=$work_dir/no-workspace.yaml
@@ -140,7 +113,6 @@ log() { echo "encrypt_bench: $*" >&2; }
 # ---- Cache state ----------------------------------------------------------------------------
 
 # choose_cache_state, cpu_busy, prepare_run
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 choose_cache_state "the reference database, its zstd stream and the artifacts"
 

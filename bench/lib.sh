@@ -1,4 +1,5 @@
-# Shared by the benchmarks (sourced): wait for idle CPUs and drop the page cache before each
+# Shared by the benchmarks (sourced): their set-up (tools, build, work folder, free space), and
+# waiting for idle CPUs and dropping the page cache before each
 # timed run. Expects warm and wait_idle (0/1) and a log function from the caller.
 
 # choose_cache_state "WHAT": sets drop_caches (0/1) and cache_note. If dropping the page cache
@@ -49,4 +50,63 @@ prepare_run() {
     if [[ $drop_caches -eq 1 ]]; then
         echo 3 > /proc/sys/vm/drop_caches
     fi
+}
+
+# The set-up every benchmark shares. They expect die() and, for the work folder, keep (0/1).
+
+# require_tools "DEBIAN PACKAGES" TOOL...: dies naming what is missing; GNU time is always needed.
+require_tools() {
+    local packages=$1 tool
+    shift
+    local missing=()
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+    done
+    [[ -x /usr/bin/time ]] || missing+=("/usr/bin/time (GNU time; Debian package 'time')")
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        die "missing tools: ${missing[*]}. On Debian: sudo apt-get install $packages time"
+    fi
+    /usr/bin/time -f '%e %M' true 2>/dev/null || die "/usr/bin/time is not GNU time (it must accept -f '%e %M')"
+}
+
+# require_built TARGET...: build_dir made absolute, and every TARGET built in it (bench/ targets
+# under bench/, coffer-cli under app/cli/).
+require_built() {
+    local target path absolute
+    absolute=$(cd "$build_dir" 2>/dev/null && pwd) || die "no build folder '$build_dir' (pass --build DIR)"
+    build_dir=$absolute
+    for target in "$@"; do
+        path=$build_dir/bench/$target
+        [[ $target == coffer-cli ]] && path=$build_dir/app/cli/coffer-cli
+        [[ -x $path ]] || die "$path is missing. Build it first:
+  cmake --build $build_dir --target $*"
+    done
+}
+
+# fresh_work_dir PREFIX NAME: work_dir is --work (which must be new or empty) or a new folder
+# under $TMPDIR; it is removed on exit unless keep=1 (then NAME says where it is).
+fresh_work_dir() {
+    if [[ -z $work_dir ]]; then
+        work_dir=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    else
+        mkdir -p "$work_dir"
+        [[ -z $(ls -A "$work_dir") ]] || die "--work folder '$work_dir' is not empty; it is deleted afterwards, so give a new or empty one"
+    fi
+    work_dir=$(cd "$work_dir" && pwd)
+    work_dir_owner=$2
+    trap remove_work_dir EXIT
+}
+remove_work_dir() {
+    if [[ $keep -eq 1 ]]; then
+        echo "$work_dir_owner: kept $work_dir" >&2
+    else
+        rm -rf -- "$work_dir"
+    fi
+}
+
+# require_free_kb NEED_KB: dies unless the work folder's file system has that much free.
+require_free_kb() {
+    local free_kb
+    free_kb=$(df -Pk "$work_dir" | awk 'NR == 2 { print $4 }')
+    [[ $free_kb -ge $1 ]] || die "$work_dir has $((free_kb / 1024)) MiB free; the benchmark needs about $(($1 / 1024)) MiB"
 }
