@@ -2,6 +2,7 @@
 
 #include "backup/DatabaseInspector.h"
 #include "backup/Snapshot.h"
+#include "common/FileCleanup.h"
 #include "common/FileUtil.h"
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
@@ -29,22 +30,6 @@ namespace {
 
 constexpr qint64 kChunk = 1 << 20;
 constexpr int kLockTimeoutMs = 30000;
-
-// Removes what a failed or cancelled backup left, unless dismissed after success.
-class Cleanup final
-{
-public:
-    ~Cleanup()
-    {
-        for (const QString &path : std::as_const(m_paths))
-            QFile::remove(path);
-    }
-    void add(const QString &path) { m_paths << path; }
-    void keep(const QString &path) { m_paths.removeAll(path); }
-
-private:
-    QStringList m_paths;
-};
 
 Result<void> cancelled(const CancelFlag &cancel)
 {
@@ -160,7 +145,7 @@ Result<BackupResult> BackupPipeline::run(
     manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec)
         + (encrypt ? QLatin1String(cfr::kExtension) : QLatin1String());
 
-    Cleanup cleanup;
+    FileCleanup cleanup; // what a failed or cancelled backup leaves
     const QString snapshotPath = QStringLiteral("%1/%2.snapshot").arg(repo->stagingDir(), manifest.id);
     const QString stagedArtifact = QStringLiteral("%1/%2.artifact").arg(repo->stagingDir(), manifest.id);
     cleanup.add(snapshotPath);

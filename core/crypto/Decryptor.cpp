@@ -82,6 +82,13 @@ Result<void> Decryptor::openHeader()
                            "recipient")
                 .arg(recipients));
 
+    // nullopt: this key-encryption key is not the one the stanza was made with.
+    const auto unwrap
+        = [](const Result<SecretBytes> &kek, const cfr::Stanza &stanza) -> Result<std::optional<SecretBytes>> {
+        if (!kek)
+            return std::unexpected(kek.error());
+        return cfr::unwrapKey(*kek, stanza.wrapped);
+    };
     std::optional<SecretBytes> fileKey;
     bool passphraseTried = false;
     QString damagedStanza;
@@ -92,10 +99,7 @@ Result<void> Decryptor::openHeader()
             if (!m_credentials.passphrase)
                 continue;
             passphraseTried = true;
-            auto kek = cfr::passphraseKek(*m_credentials.passphrase, stanza.salt, stanza.iterations);
-            if (!kek)
-                return std::unexpected(kek.error());
-            auto key = cfr::unwrapKey(*kek, stanza.wrapped);
+            auto key = unwrap(cfr::passphraseKek(*m_credentials.passphrase, stanza.salt, stanza.iterations), stanza);
             if (!key)
                 return std::unexpected(key.error());
             if (*key)
@@ -114,10 +118,7 @@ Result<void> Decryptor::openHeader()
             auto shared = identity.agree(*ephemeral);
             if (!shared)
                 return std::unexpected(shared.error());
-            auto kek = cfr::p384Kek(*shared, stanza.ephemeral, mine.point());
-            if (!kek)
-                return std::unexpected(kek.error());
-            auto key = cfr::unwrapKey(*kek, stanza.wrapped);
+            auto key = unwrap(cfr::p384Kek(*shared, stanza.ephemeral, mine.point()), stanza);
             if (!key)
                 return std::unexpected(key.error());
             if (*key)

@@ -62,6 +62,12 @@ Result<std::unique_ptr<Encryptor>> Encryptor::create(
     h.plaintextSize = quint64(info.plaintextSize);
     h.plaintextSha256 = digest;
 
+    // Each stanza is the file key wrapped under its own key-encryption key.
+    const auto wrap = [&fileKey](const Result<SecretBytes> &kek) -> Result<QByteArray> {
+        if (!kek)
+            return std::unexpected(kek.error());
+        return cfr::wrapKey(*kek, *fileKey);
+    };
     if (keys.passphrase) {
         cfr::Stanza stanza;
         stanza.type = cfr::StanzaType::Passphrase;
@@ -70,10 +76,7 @@ Result<std::unique_ptr<Encryptor>> Encryptor::create(
         if (!stanzaSalt)
             return std::unexpected(stanzaSalt.error());
         stanza.salt = *stanzaSalt;
-        auto kek = cfr::passphraseKek(*keys.passphrase, stanza.salt, stanza.iterations);
-        if (!kek)
-            return std::unexpected(kek.error());
-        auto wrapped = cfr::wrapKey(*kek, *fileKey);
+        auto wrapped = wrap(cfr::passphraseKek(*keys.passphrase, stanza.salt, stanza.iterations));
         if (!wrapped)
             return std::unexpected(wrapped.error());
         stanza.wrapped = *wrapped;
@@ -94,10 +97,7 @@ Result<std::unique_ptr<Encryptor>> Encryptor::create(
         stanza.type = cfr::StanzaType::P384;
         stanza.keyId = recipient.keyIdBytes();
         stanza.ephemeral = ephemeral->publicKey().point();
-        auto kek = cfr::p384Kek(*shared, stanza.ephemeral, recipient.point());
-        if (!kek)
-            return std::unexpected(kek.error());
-        auto wrapped = cfr::wrapKey(*kek, *fileKey);
+        auto wrapped = wrap(cfr::p384Kek(*shared, stanza.ephemeral, recipient.point()));
         if (!wrapped)
             return std::unexpected(wrapped.error());
         stanza.wrapped = *wrapped;

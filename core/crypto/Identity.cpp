@@ -36,21 +36,26 @@ void Identity::Deleter::operator()(evp_pkey_st *key) const
     EVP_PKEY_free(key);
 }
 
-Result<Identity> Identity::generate()
+Result<Identity> Identity::fromKey(std::shared_ptr<evp_pkey_st> key)
 {
-    auto key = ossl::generateP384();
-    if (!key)
-        return std::unexpected(key.error());
-    auto point = ossl::compressedPoint(key->get());
+    auto point = ossl::compressedPoint(key.get());
     if (!point)
         return std::unexpected(point.error());
     auto publicKey = PublicKey::fromPoint(*point);
     if (!publicKey)
         return std::unexpected(publicKey.error());
     Identity identity;
-    identity.m_key = std::shared_ptr<evp_pkey_st>(key->release(), Deleter{});
+    identity.m_key = std::move(key);
     identity.m_public = *publicKey;
     return identity;
+}
+
+Result<Identity> Identity::generate()
+{
+    auto key = ossl::generateP384();
+    if (!key)
+        return std::unexpected(key.error());
+    return fromKey(std::shared_ptr<evp_pkey_st>(key->release(), Deleter{}));
 }
 
 Result<Identity> Identity::load(const QString &path)
@@ -84,16 +89,7 @@ Result<Identity> Identity::load(const QString &path)
         || (qstrcmp(group, "secp384r1") != 0 && qstrcmp(group, "P-384") != 0)) // OpenSSL 3 says "secp384r1"
         return fail(
             ErrorCode::Corrupt, QStringLiteral("%1 holds a key of another kind; Coffer keys are P-384").arg(path));
-    auto point = ossl::compressedPoint(raw);
-    if (!point)
-        return std::unexpected(point.error());
-    auto publicKey = PublicKey::fromPoint(*point);
-    if (!publicKey)
-        return std::unexpected(publicKey.error());
-    Identity identity;
-    identity.m_key = std::move(key);
-    identity.m_public = *publicKey;
-    return identity;
+    return fromKey(std::move(key));
 }
 
 Result<void> Identity::save(const QString &path) const

@@ -28,6 +28,7 @@ public:
     Result<SecretBytes> agree(const PublicKey &peer) const;
 
 private:
+    static Result<Identity> fromKey(std::shared_ptr<evp_pkey_st> key); // P-384, checked by the caller
     struct Deleter {
         void operator()(evp_pkey_st *key) const;
     };

@@ -1,6 +1,7 @@
 #include "verify/ArtifactReader.h"
 
 #include "backup/Codec.h"
+#include "common/FileCleanup.h"
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
 #include "common/TestHooks.h"
@@ -24,25 +25,6 @@ CheckResult compare(const QString &name, const QString &expected, const QString 
         expected == found ? expected : QStringLiteral("manifest says %1, found %2").arg(expected, found) };
 }
 
-// Removes a partial destination unless the read got to the end.
-class PartialFile final
-{
-public:
-    explicit PartialFile(QString path)
-        : m_path(std::move(path))
-    {
-    }
-    ~PartialFile()
-    {
-        if (!m_path.isEmpty())
-            QFile::remove(m_path);
-    }
-    void keep() { m_path.clear(); }
-
-private:
-    QString m_path;
-};
-
 } // namespace
 
 Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString &artifactPath, const Options &options,
@@ -64,7 +46,7 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
     std::unique_ptr<Decompressor> decoder;
     std::optional<CheckResult> decodeFailure;
     PrivateFile plain;
-    std::optional<PartialFile> partial;
+    FileCleanup partial; // the destination, unless the read got to the end
     if (decode) {
         auto codec = codecFromName(m.compression);
         const bool encrypted = m.encryptionScheme != QStringLiteral("none");
@@ -82,7 +64,7 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
                 decryptor = std::make_unique<Decryptor>(options.credentials);
             if (auto made = plain.create(options.destination, QStringLiteral("the decoded database")); !made)
                 return std::unexpected(made.error());
-            partial.emplace(options.destination);
+            partial.add(options.destination);
         }
     }
 
@@ -182,7 +164,7 @@ Result<QList<CheckResult>> ArtifactReader::read(const Manifest &m, const QString
     checks << CheckResult{ QStringLiteral("decompress"), true, m.compression };
     checks << compare(QStringLiteral("plaintext_size"), QString::number(m.plaintextSize), QString::number(plainSize));
     checks << compare(QStringLiteral("plaintext_sha256"), m.plaintextSha256, plainHash.hexDigest());
-    partial->keep();
+    partial.keepAll();
     return checks;
 }
 

@@ -1,6 +1,7 @@
 #include "verify/DecryptJob.h"
 
 #include "backup/Codec.h"
+#include "common/FileCleanup.h"
 #include "common/FileUtil.h"
 #include "common/PrivateFile.h"
 #include "common/Sha256.h"
@@ -18,27 +19,6 @@ namespace coffer {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
-
-// Removes the output unless the whole stream made it there.
-class RemoveUnlessKept final
-{
-public:
-    explicit RemoveUnlessKept(QString path)
-        : m_path(std::move(path))
-    {
-    }
-    ~RemoveUnlessKept()
-    {
-        if (!m_path.isEmpty())
-            QFile::remove(m_path);
-    }
-    RemoveUnlessKept(const RemoveUnlessKept &) = delete;
-    RemoveUnlessKept &operator=(const RemoveUnlessKept &) = delete;
-    void keep() { m_path.clear(); }
-
-private:
-    QString m_path;
-};
 
 std::unexpected<Error> naming(Error error, const QString &path)
 {
@@ -119,7 +99,7 @@ Result<DecryptResult> DecryptJob::decrypt(
     PrivateFile output;
     if (auto created = output.create(staging, QStringLiteral("the decrypted stream")); !created)
         return std::unexpected(created.error());
-    RemoveUnlessKept partial(staging);
+    FileCleanup partial(staging);
 
     Decryptor decryptor(params.credentials);
     std::unique_ptr<Decompressor> inflater;
@@ -200,7 +180,7 @@ Result<DecryptResult> DecryptJob::decrypt(
         return std::unexpected(closed.error());
     if (auto published = fileutil::publish(staging, target); !published)
         return std::unexpected(published.error());
-    partial.keep();
+    partial.keepAll();
 
     DecryptResult result;
     result.info = info;
