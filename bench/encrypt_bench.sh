@@ -38,10 +38,8 @@ Options:
 EOF
 }
 
-die() {
-    echo "encrypt_bench: $*" >&2
-    exit 2
-}
+bench_name=encrypt_bench
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -58,13 +56,10 @@ while [[ $# -gt 0 ]]; do
     *) usage >&2; die "unknown argument: $1" ;;
     esac
 done
-[[ $size_mb =~ ^[1-9][0-9]*$ ]] || die "--size-mb takes a whole number of MiB"
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs takes a whole number, 1 or more"
-[[ $seed =~ ^[0-9]+$ ]] || die "--seed takes a non-negative whole number"
+check_common_options
 
 # ---- Tools ----------------------------------------------------------------------------------
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_tools "sqlite3 zstd openssl" sqlite3 zstd openssl awk sort stat df nproc grep
 openssl enc -aes-256-cbc -pbkdf2 -iter 1000 -pass pass:x -in /dev/null -out /dev/null 2>/dev/null ||
     die "this openssl has no 'enc -pbkdf2 -iter' (OpenSSL 1.1.1 or later needed)"
@@ -81,16 +76,6 @@ throughput=$build_dir/bench/coffer-cfr-throughput
 
 # What the binaries were built from, as far as the tree tells: read now, as other people may
 # commit while the benchmark runs.
-source_dir=$(cd "$(dirname "$0")/.." && pwd)
-source_commit() {
-    local c
-    if c=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null); then
-        [[ -z $(git -C "$source_dir" status --porcelain -- core app 2>/dev/null) ]] || c="$c + uncommitted changes in core/ or app/"
-    else
-        c=unknown
-    fi
-    echo "$c"
-}
 commit=$(source_commit)
 newer=$(find "$source_dir/core" "$source_dir/app/cli" -newer "$cli" -type f \( -name '*.cpp' -o -name '*.h' \) 2>/dev/null | head -n 1)
 [[ -z $newer ]] || echo "encrypt_bench: warning: $newer is newer than $cli; the report names the tree, not the binary" >&2
@@ -248,13 +233,7 @@ if [[ $stages -eq 1 ]]; then
     stage_report=$("$throughput" --size-mb 1024 --runs "$runs" --input "$zst")
 fi
 
-if [[ $wait_idle -eq 0 ]]; then
-    idle_note="Runs started without waiting for idle CPUs."
-elif [[ $busy_starts -eq 0 ]]; then
-    idle_note="Every run started with the CPUs idle (< 15% busy over 2 s); other jobs may still have started during a run."
-else
-    idle_note="$busy_starts run(s) started with the CPUs still busy after waiting 5 minutes: treat the figures with care."
-fi
+idle_note=$(idle_note)
 
 # ---- Report ---------------------------------------------------------------------------------
 

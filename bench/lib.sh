@@ -52,7 +52,8 @@ prepare_run() {
     fi
 }
 
-# The set-up every benchmark shares. They expect die() and, for the work folder, keep (0/1).
+# The set-up every benchmark shares. They set bench_name (for messages) and, for the work
+# folder, keep (0/1).
 
 # require_tools "DEBIAN PACKAGES" TOOL...: dies naming what is missing; GNU time is always needed.
 require_tools() {
@@ -109,4 +110,40 @@ require_free_kb() {
     local free_kb
     free_kb=$(df -Pk "$work_dir" | awk 'NR == 2 { print $4 }')
     [[ $free_kb -ge $1 ]] || die "$work_dir has $((free_kb / 1024)) MiB free; the benchmark needs about $(($1 / 1024)) MiB"
+}
+
+die() {
+    echo "$bench_name: $*" >&2
+    exit 2
+}
+
+# The options every benchmark takes, checked after parsing.
+check_common_options() {
+    [[ $size_mb =~ ^[1-9][0-9]*$ ]] || die "--size-mb takes a whole number of MiB"
+    [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs takes a whole number, 1 or more"
+    [[ $seed =~ ^[0-9]+$ ]] || die "--seed takes a non-negative whole number"
+}
+
+# idle_note: one sentence for the report on how idle the CPUs were when the runs started.
+idle_note() {
+    if [[ $wait_idle -eq 0 ]]; then
+        echo "Runs started without waiting for idle CPUs."
+    elif [[ $busy_starts -eq 0 ]]; then
+        echo "Every run started with the CPUs idle (< 15% busy over 2 s); other jobs may still have started during a run."
+    else
+        echo "$busy_starts run(s) started with the CPUs still busy after waiting 5 minutes: treat the figures with care."
+    fi
+}
+
+# source_commit: the commit the tree is at, noting uncommitted changes to core/ or app/ (what
+# the binaries are built from, as far as the tree tells).
+source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source_commit() {
+    local c
+    if c=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null); then
+        [[ -z $(git -C "$source_dir" status --porcelain -- core app 2>/dev/null) ]] || c="$c + uncommitted changes in core/ or app/"
+    else
+        c=unknown
+    fi
+    echo "$c"
 }

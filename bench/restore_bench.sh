@@ -35,10 +35,8 @@ Options:
 EOF
 }
 
-die() {
-    echo "restore_bench: $*" >&2
-    exit 2
-}
+bench_name=restore_bench
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -54,13 +52,10 @@ while [[ $# -gt 0 ]]; do
     *) usage >&2; die "unknown argument: $1" ;;
     esac
 done
-[[ $size_mb =~ ^[1-9][0-9]*$ ]] || die "--size-mb takes a whole number of MiB"
-[[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs takes a whole number, 1 or more"
-[[ $seed =~ ^[0-9]+$ ]] || die "--seed takes a non-negative whole number"
+check_common_options
 
 # ---- Tools ----------------------------------------------------------------------------------
 
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_tools "sqlite3 zstd gzip" sqlite3 zstd gzip gunzip awk sort stat df nproc
 require_built coffer-cli coffer-gen-refdb
 cli=$build_dir/app/cli/coffer-cli
@@ -236,13 +231,7 @@ for ((run = 1; run <= runs; run++)); do
     check_target zstdmv
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-if [[ $wait_idle -eq 0 ]]; then
-    idle_note="Runs started without waiting for idle CPUs."
-elif [[ $busy_starts -eq 0 ]]; then
-    idle_note="Every run started with the CPUs idle (< 15% busy over 2 s); other jobs may still have started during a run."
-else
-    idle_note="$busy_starts run(s) started with the CPUs still busy after waiting 5 minutes: treat the figures with care."
-fi
+idle_note=$(idle_note)
 
 # ---- Report ---------------------------------------------------------------------------------
 
@@ -268,12 +257,7 @@ phase_row() {
         "$(median "$key.phases" 3)" "$(median "$key.phases" 4)"
 }
 
-source_dir=$(cd "$(dirname "$0")/.." && pwd)
-if commit=$(git -C "$source_dir" rev-parse --short HEAD 2>/dev/null); then
-    [[ -z $(git -C "$source_dir" status --porcelain -- core app 2>/dev/null) ]] || commit="$commit + uncommitted changes in core/ or app/"
-else
-    commit=unknown
-fi
+commit=$(source_commit)
 cli_built=$(date -r "$cli" '+%Y-%m-%d %H:%M:%S')
 cpu=$(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^[ \t]+/, "", $2); print $2; exit }')
 sqlite_version=$(sqlite3 --version | awk '{ print $1 }')
