@@ -5,8 +5,21 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace coffer;
+
+Q_DECLARE_METATYPE(coffer::RetentionPolicy)
+
+namespace coffer {
+
+// Lets QCOMPARE print a policy that differs.
+char *toString(const RetentionPolicy &policy)
+{
+    return qstrdup(qPrintable(policy.describe()));
+}
+
+} // namespace coffer
 
 namespace {
 
@@ -31,6 +44,17 @@ QVariant lookup(const QVariantMap &map, const QString &keyPath)
         current = level.value(key);
     }
     return current;
+}
+
+RetentionDuration duration(int years, int months, int weeks, int days, int hours)
+{
+    RetentionDuration d;
+    d.years = years;
+    d.months = months;
+    d.weeks = weeks;
+    d.days = days;
+    d.hours = hours;
+    return d;
 }
 
 // Saves an environment variable in the constructor and puts it back in the destructor.
@@ -70,6 +94,16 @@ private slots:
     void repositories_data();
     void repositories();
     void runbookShape();
+    void retentionKeys_data();
+    void retentionKeys();
+    void retentionRunbookMapping_data();
+    void retentionRunbookMapping();
+    void retentionResolve_data();
+    void retentionResolve();
+    void retentionTimeZone_data();
+    void retentionTimeZone();
+    void retentionEmpty_data();
+    void retentionEmpty();
     void encryptionRecipients();
     void passphraseEnvVar_data();
     void passphraseEnvVar();
@@ -321,6 +355,261 @@ void TestWorkspace::runbookShape()
     QVERIFY(audit);
     QVERIFY(!audit->intervalHours);
     QVERIFY(!audit->retainCount);
+
+    const RetentionPolicySet &retention = ws->retention();
+    QCOMPARE(retention.repositoryDefault.retentionDays, std::optional<int>(30));
+    QCOMPARE(retention.databases.keys(), QStringList{ QStringLiteral("orders") });
+    QCOMPARE(retention.databases.value(QStringLiteral("orders")).retainCount, std::optional<int>(10));
+    QCOMPARE(
+        retention.resolve(QStringLiteral("invoices"), QStringLiteral("acme")).retentionDays, std::optional<int>(30));
+}
+
+void TestWorkspace::retentionKeys_data()
+{
+    QTest::addColumn<QByteArray>("policy"); // a flow mapping, written at every level
+    QTest::addColumn<RetentionPolicy>("expected");
+
+    const auto with = [](auto field, auto value) {
+        RetentionPolicy p;
+        p.*field = value;
+        return p;
+    };
+    QTest::newRow("keep_last") << QByteArray("{keep_last: 10}") << with(&RetentionPolicy::keepLast, 10);
+    QTest::newRow("keep_hourly") << QByteArray("{keep_hourly: 24}") << with(&RetentionPolicy::keepHourly, 24);
+    QTest::newRow("keep_daily") << QByteArray("{keep_daily: 7}") << with(&RetentionPolicy::keepDaily, 7);
+    QTest::newRow("keep_weekly") << QByteArray("{keep_weekly: 4}") << with(&RetentionPolicy::keepWeekly, 4);
+    QTest::newRow("keep_monthly") << QByteArray("{keep_monthly: 12}") << with(&RetentionPolicy::keepMonthly, 12);
+    QTest::newRow("keep_yearly") << QByteArray("{keep_yearly: 3}") << with(&RetentionPolicy::keepYearly, 3);
+    QTest::newRow("keep_within days") << QByteArray("{keep_within: 7d}")
+                                      << with(&RetentionPolicy::keepWithin, duration(0, 0, 0, 7, 0));
+    QTest::newRow("keep_within hours") << QByteArray("{keep_within: 12h}")
+                                       << with(&RetentionPolicy::keepWithin, duration(0, 0, 0, 0, 12));
+    QTest::newRow("keep_within years and months")
+        << QByteArray("{keep_within: 1y6m}") << with(&RetentionPolicy::keepWithin, duration(1, 6, 0, 0, 0));
+    QTest::newRow("keep_within quoted") << QByteArray("{keep_within: \"2w\"}")
+                                        << with(&RetentionPolicy::keepWithin, duration(0, 0, 2, 0, 0));
+    QTest::newRow("retention_days") << QByteArray("{retention_days: 90}") << with(&RetentionPolicy::retentionDays, 90);
+    QTest::newRow("retain_count") << QByteArray("{retain_count: 5}") << with(&RetentionPolicy::retainCount, 5);
+    QTest::newRow("max_size_gb whole") << QByteArray("{max_size_gb: 50}") << with(&RetentionPolicy::maxSizeGb, 50.0);
+    QTest::newRow("max_size_gb fraction") << QByteArray("{max_size_gb: 0.5}") << with(&RetentionPolicy::maxSizeGb, 0.5);
+    QTest::newRow("min_count 3") << QByteArray("{min_count: 3}") << with(&RetentionPolicy::minCount, 3);
+    QTest::newRow("min_count 0 is allowed") << QByteArray("{min_count: 0}") << with(&RetentionPolicy::minCount, 0);
+    QTest::newRow("no keys") << QByteArray("{}") << RetentionPolicy();
+
+    RetentionPolicy all;
+    all.keepDaily = 7;
+    all.keepWeekly = 4;
+    all.keepMonthly = 12;
+    all.minCount = 1;
+    all.maxSizeGb = 50;
+    QTest::newRow("several") << QByteArray("{keep_daily: 7, keep_weekly: 4, keep_monthly: 12, min_count: 1, "
+                                           "max_size_gb: 50}")
+                             << all;
+}
+
+void TestWorkspace::retentionKeys()
+{
+    QFETCH(QByteArray, policy);
+    QFETCH(RetentionPolicy, expected);
+
+    const QByteArray yaml = "databases: {orders: /srv/orders.db}\n"
+                            "retention:\n"
+                            "  default: "
+        + policy
+        + "\n"
+          "  groups:\n"
+          "    acme: "
+        + policy
+        + "\n"
+          "  databases:\n"
+          "    orders: "
+        + policy + "\n";
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    const RetentionPolicySet &set = ws->retention();
+    QCOMPARE(set.repositoryDefault, expected);
+    QCOMPARE(set.groups.keys(), QStringList{ QStringLiteral("acme") });
+    QCOMPARE(set.groups.value(QStringLiteral("acme")), expected);
+    QCOMPARE(set.databases.keys(), QStringList{ QStringLiteral("orders") });
+    QCOMPARE(set.databases.value(QStringLiteral("orders")), expected);
+}
+
+void TestWorkspace::retentionRunbookMapping_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<RetentionPolicy>("expectedDefault");
+    QTest::addColumn<RetentionPolicy>("expectedOrders"); // empty: no entry for orders
+    QTest::addColumn<int>("runbookDays"); // the runbook fields, kept as written (0: unset)
+    QTest::addColumn<int>("runbookRetainCount");
+
+    const QByteArray databases = "databases: {orders: /srv/orders.db, users: /srv/users.db}\n";
+    RetentionPolicy days30;
+    days30.retentionDays = 30;
+    RetentionPolicy days90;
+    days90.retentionDays = 90;
+    RetentionPolicy retain10;
+    retain10.retainCount = 10;
+    RetentionPolicy retain3;
+    retain3.retainCount = 3;
+
+    QTest::newRow("retention_days to the default") << databases + "backup: {retention_days: 30}\n"
+                                                   << days30 << RetentionPolicy() << 30 << 0;
+    QTest::newRow("retain_count to the database")
+        << databases + "backup:\n  schedules:\n    orders: {interval_hours: 6, retain_count: 10}\n"
+        << RetentionPolicy() << retain10 << 0 << 10;
+    QTest::newRow("an interval alone adds no policy")
+        << databases + "backup:\n  schedules:\n    orders: {interval_hours: 6}\n"
+        << RetentionPolicy() << RetentionPolicy() << 0 << 0;
+    QTest::newRow("retention section after backup")
+        << databases + "backup: {retention_days: 30}\nretention: {default: {retention_days: 90}}\n"
+        << days90 << RetentionPolicy() << 30 << 0;
+    QTest::newRow("retention section before backup")
+        << databases + "retention: {default: {retention_days: 90}}\nbackup: {retention_days: 30}\n"
+        << days90 << RetentionPolicy() << 30 << 0;
+    QTest::newRow("retention.databases wins over retain_count") << databases
+            + "backup: {schedules: {orders: {retain_count: 10}}}\n"
+              "retention: {databases: {orders: {retain_count: 3}}}\n"
+                                                                << RetentionPolicy() << retain3 << 0 << 10;
+
+    RetentionPolicy dailyAnd30 = days30;
+    dailyAnd30.keepDaily = 7;
+    RetentionPolicy lastAnd10 = retain10;
+    lastAnd10.keepLast = 2;
+    QTest::newRow("field by field: the runbook fills what retention leaves unset")
+        << databases
+            + "backup:\n  retention_days: 30\n  schedules: {orders: {retain_count: 10}}\n"
+              "retention:\n  default: {keep_daily: 7}\n  databases: {orders: {keep_last: 2}}\n"
+        << dailyAnd30 << lastAnd10 << 30 << 10;
+}
+
+void TestWorkspace::retentionRunbookMapping()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(RetentionPolicy, expectedDefault);
+    QFETCH(RetentionPolicy, expectedOrders);
+    QFETCH(int, runbookDays);
+    QFETCH(int, runbookRetainCount);
+
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    const RetentionPolicySet &set = ws->retention();
+    QCOMPARE(set.repositoryDefault, expectedDefault);
+    QVERIFY(set.groups.isEmpty());
+    if (expectedOrders == RetentionPolicy()) {
+        QVERIFY2(set.databases.isEmpty(), qPrintable(set.databases.keys().join(QLatin1Char(','))));
+    } else {
+        QCOMPARE(set.databases.keys(), QStringList{ QStringLiteral("orders") });
+        QCOMPARE(set.databases.value(QStringLiteral("orders")), expectedOrders);
+    }
+
+    // Code that reads the runbook fields still sees what the runbook says.
+    QCOMPARE(ws->defaults().retentionDays, runbookDays ? std::optional<int>(runbookDays) : std::nullopt);
+    QCOMPARE(ws->database(QStringLiteral("orders"))->retainCount,
+        runbookRetainCount ? std::optional<int>(runbookRetainCount) : std::nullopt);
+}
+
+void TestWorkspace::retentionResolve_data()
+{
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<RetentionPolicy>("expected");
+
+    // default: keep_daily 7, keep_weekly 4, min_count 1, max_size_gb 50
+    // acme:    keep_weekly 8, retention_days 90, max_size_gb 20
+    // orders (acme): keep_daily 14, keep_within 7d, max_size_gb 5
+    RetentionPolicy fromDefault;
+    fromDefault.keepDaily = 7;
+    fromDefault.keepWeekly = 4;
+    fromDefault.minCount = 1;
+    RetentionPolicy fromGroup = fromDefault;
+    fromGroup.keepWeekly = 8;
+    fromGroup.retentionDays = 90;
+    RetentionPolicy fromDatabase = fromGroup;
+    fromDatabase.keepDaily = 14;
+    fromDatabase.keepWithin = duration(0, 0, 0, 7, 0);
+    RetentionPolicy ownOnly = fromDefault;
+    ownOnly.keepLast = 3;
+
+    QTest::newRow("database over group over default") << QStringLiteral("orders") << fromDatabase;
+    QTest::newRow("group over default") << QStringLiteral("invoices") << fromGroup;
+    QTest::newRow("group without a policy: the default") << QStringLiteral("users") << fromDefault;
+    QTest::newRow("no group: the default") << QStringLiteral("audit") << fromDefault;
+    QTest::newRow("database over default, no group") << QStringLiteral("metrics") << ownOnly;
+}
+
+void TestWorkspace::retentionResolve()
+{
+    QFETCH(QString, database);
+    QFETCH(RetentionPolicy, expected);
+
+    const QByteArray yaml = "databases:\n"
+                            "  orders: {path: /srv/orders.db, group: acme}\n"
+                            "  invoices: {path: /srv/invoices.db, group: acme}\n"
+                            "  users: {path: /srv/users.db, group: globex}\n"
+                            "  audit: /srv/audit.db\n"
+                            "  metrics: /srv/metrics.db\n"
+                            "retention:\n"
+                            "  default: {keep_daily: 7, keep_weekly: 4, min_count: 1, max_size_gb: 50}\n"
+                            "  groups:\n"
+                            "    acme: {keep_weekly: 8, retention_days: 90, max_size_gb: 20}\n"
+                            "  databases:\n"
+                            "    orders: {keep_daily: 14, keep_within: 7d, max_size_gb: 5}\n"
+                            "    metrics: {keep_last: 3}\n";
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    const auto db = ws->database(database);
+    QVERIFY(db);
+    // Size caps stay at their own level (the planner sums each level): never in a resolved policy.
+    QCOMPARE(ws->retention().resolve(db->name, db->group), expected);
+}
+
+void TestWorkspace::retentionTimeZone_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("absent: the system's") << QByteArray("retention: {default: {keep_last: 3}}\n") << QString();
+    QTest::newRow("Europe/Berlin") << QByteArray("retention:\n  timezone: Europe/Berlin\n")
+                                   << QStringLiteral("Europe/Berlin");
+    QTest::newRow("UTC") << QByteArray("retention: {timezone: UTC}\n") << QStringLiteral("UTC");
+    QTest::newRow("padded") << QByteArray("retention: {timezone: \" America/New_York \"}\n")
+                            << QStringLiteral("America/New_York");
+    QTest::newRow("empty: the system's") << QByteArray("retention: {timezone: ''}\n") << QString();
+}
+
+void TestWorkspace::retentionTimeZone()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, expected);
+
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    QCOMPARE(ws->retention().timeZone, expected);
+    const QTimeZone zone = ws->retention().zone();
+    QVERIFY(zone.isValid());
+    QCOMPARE(zone.id(), expected.isEmpty() ? QTimeZone::systemTimeZoneId() : expected.toUtf8());
+}
+
+void TestWorkspace::retentionEmpty_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("no retention, no runbook keys")
+        << QByteArray("databases: {orders: /srv/orders.db}\nbackup: {compression: gzip}\n");
+    QTest::newRow("empty section") << QByteArray("retention:\n");
+    QTest::newRow("empty levels") << QByteArray("retention: {default: {}, groups: {}, databases: {}}\n");
+    QTest::newRow("a schedule without retain_count")
+        << QByteArray("databases: {orders: /srv/orders.db}\nbackup: {schedules: {orders: {interval_hours: 6}}}\n");
+}
+
+void TestWorkspace::retentionEmpty()
+{
+    QFETCH(QByteArray, yaml);
+    const auto ws = Workspace::parse(yaml, kWsPath);
+    QVERIFY2(ws, qPrintable(ws ? QString() : ws.error().message));
+    QVERIFY(ws->retention().isEmpty());
+    QCOMPARE(ws->retention().repositoryDefault, RetentionPolicy());
+    QVERIFY(ws->retention().groups.isEmpty());
+    QVERIFY(ws->retention().databases.isEmpty());
+    QVERIFY(ws->retention().timeZone.isEmpty());
 }
 
 void TestWorkspace::encryptionRecipients()
@@ -503,7 +792,7 @@ void TestWorkspace::emptyWorkspace_data()
     QTest::newRow("blank lines") << QByteArray("\n\n   \n");
     QTest::newRow("comments only") << QByteArray("# nothing here yet\n");
     QTest::newRow("document marker") << QByteArray("---\n");
-    QTest::newRow("empty sections") << QByteArray("databases:\nrepositories:\nbackup:\ndefaults:\n");
+    QTest::newRow("empty sections") << QByteArray("databases:\nrepositories:\nbackup:\ndefaults:\nretention:\n");
 }
 
 void TestWorkspace::emptyWorkspace()
@@ -516,6 +805,7 @@ void TestWorkspace::emptyWorkspace()
     QVERIFY(!ws->defaultRepository());
     QCOMPARE(ws->defaults().compression, QStringLiteral("zstd"));
     QCOMPARE(ws->defaults().level, 3);
+    QVERIFY(ws->retention().isEmpty());
 }
 
 void TestWorkspace::unknownKeysIgnored()
@@ -765,6 +1055,72 @@ void TestWorkspace::errors_data()
                                                  << invalid
                                                  << QStringList{at(2), QStringLiteral("tenant_backup_policy")}
                                                  << QString();
+    QTest::newRow("retention: unknown key in a policy")
+        << QByteArray("databases: {orders: /a.db}\nretention:\n  default:\n    keep_daily: 7\n    keep_dayly: 7\n")
+        << invalid
+        << QStringList{ at(5), QStringLiteral("unknown key 'keep_dayly'"), QStringLiteral("retention.default"),
+               QStringLiteral("keep_last, keep_hourly, keep_daily"), QStringLiteral("max_size_gb") }
+        << QString();
+    QTest::newRow("retention: unknown key in a database policy")
+        << QByteArray("databases: {orders: /a.db}\nretention:\n  databases:\n    orders:\n      keep: 3\n") << invalid
+        << QStringList{ at(5), QStringLiteral("'keep'"), QStringLiteral("retention.databases.orders") } << QString();
+    QTest::newRow("retention: unknown key in the section")
+        << QByteArray("databases: {orders: /a.db}\nretention:\n  databses: {orders: {keep_last: 3}}\n") << invalid
+        << QStringList{ at(3), QStringLiteral("'databses'"), QStringLiteral("timezone, default, groups, databases") }
+        << QString();
+    QTest::newRow("retention: keep_daily 0")
+        << QByteArray("retention:\n  default:\n    keep_daily: 0\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.keep_daily"), QStringLiteral("at least 1") }
+        << QString();
+    QTest::newRow("retention: keep_last fractional")
+        << QByteArray("retention:\n  groups:\n    acme: {keep_last: 2.5}\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.groups.acme.keep_last"), QStringLiteral("2.5") } << QString();
+    QTest::newRow("retention: retain_count 0")
+        << QByteArray("databases: {orders: /a.db}\nretention:\n  databases:\n    orders: {retain_count: 0}\n")
+        << invalid << QStringList{ at(4), QStringLiteral("retention.databases.orders.retain_count") } << QString();
+    QTest::newRow("retention: keep_within 7x")
+        << QByteArray("retention:\n  default:\n    keep_within: 7x\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.keep_within"), QStringLiteral("'7x'") } << QString();
+    QTest::newRow("retention: keep_within zero")
+        << QByteArray("retention:\n  default:\n    keep_within: 0d\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.keep_within") } << QString();
+    QTest::newRow("retention: keep_within empty")
+        << QByteArray("retention:\n  default:\n    keep_within:\n    keep_last: 3\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.keep_within"), QStringLiteral("empty") } << QString();
+    QTest::newRow("retention: max_size_gb -1")
+        << QByteArray("retention:\n  default:\n    max_size_gb: -1\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.max_size_gb"), QStringLiteral("greater than 0") }
+        << QString();
+    QTest::newRow("retention: max_size_gb not a number")
+        << QByteArray("retention:\n  default:\n    max_size_gb: lots\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.max_size_gb"), QStringLiteral("lots") } << QString();
+    QTest::newRow("retention: min_count -1")
+        << QByteArray("retention:\n  default:\n    min_count: -1\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.min_count"), QStringLiteral("at least 0") }
+        << QString();
+    QTest::newRow("retention: unknown time zone")
+        << QByteArray("retention:\n  timezone: Mars/Olympus\n") << invalid
+        << QStringList{ at(2), QStringLiteral("retention.timezone"), QStringLiteral("'Mars/Olympus'") } << QString();
+    QTest::newRow("retention: unknown database")
+        << QByteArray("databases: {orders: /a.db}\nretention:\n  databases:\n    orders: {keep_last: 3}\n"
+                      "    invoices: {keep_last: 3}\n")
+        << invalid << QStringList{ at(5), QStringLiteral("'invoices'"), QStringLiteral("`databases:`") } << QString();
+    QTest::newRow("retention: group policy not a mapping")
+        << QByteArray("retention:\n  groups:\n    acme: 7\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.groups.acme"), QStringLiteral("mapping") } << QString();
+    QTest::newRow("retention: group policy empty")
+        << QByteArray("retention:\n  groups:\n    acme:\n    globex: {keep_last: 1}\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.groups.acme"), QStringLiteral("mapping") } << QString();
+    QTest::newRow("retention: default a list")
+        << QByteArray("retention:\n  default: [keep_daily, 7]\n") << invalid
+        << QStringList{ at(2), QStringLiteral("retention.default"), QStringLiteral("mapping") } << QString();
+    QTest::newRow("retention: groups a list") << QByteArray("retention:\n  groups: [acme]\n") << invalid
+                                              << QStringList{ at(2), QStringLiteral("retention.groups") } << QString();
+    QTest::newRow("retention: a scalar") << QByteArray("retention: 30\n") << invalid
+                                         << QStringList{ at(1), QStringLiteral("`retention:`") } << QString();
+    QTest::newRow("retention: duplicate policy key")
+        << QByteArray("retention:\n  default:\n    keep_last: 3\n    keep_last: 30\n") << invalid
+        << QStringList{ at(4), QStringLiteral("duplicate key 'keep_last'") } << QString();
     QTest::newRow("level not an int") << QByteArray("defaults:\n  level: fast\n") << invalid
                                       << QStringList{at(2), QStringLiteral("level"), QStringLiteral("fast")}
                                       << QString();

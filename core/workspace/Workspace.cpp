@@ -80,6 +80,7 @@ Result<Workspace> Workspace::parse(const QByteArray &yaml, const QString &path)
         ws.m_databases = std::move(parsed->databases);
         ws.m_repositories = std::move(parsed->repositories);
         ws.m_defaults = std::move(parsed->defaults);
+        ws.m_retention = std::move(parsed->retention);
         return ws;
     } catch (const YAML::Exception &e) {
         return parser.error(e.mark, QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(e.msg)));

@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 #include "crypto/PublicKey.h"
+#include "retention/RetentionPolicy.h"
 
 #include <QList>
 #include <QString>
@@ -18,7 +19,7 @@ struct DatabaseEntry {
     QString path;  // absolute (relative paths in the file are resolved against its folder)
     QString group; // e.g. a tenant slug; may be empty
     std::optional<double> intervalHours; // runbook: backup.schedules.<db>.interval_hours
-    std::optional<int> retainCount;      // runbook: backup.schedules.<db>.retain_count
+    std::optional<int> retainCount;      // runbook: backup.schedules.<db>.retain_count; also in retention()
 };
 
 // One place backups live.
@@ -32,7 +33,7 @@ struct RepositoryEntry {
 struct BackupDefaults {
     QString compression = QStringLiteral("zstd");
     int level = 3;
-    std::optional<int> retentionDays;  // backup.retention_days
+    std::optional<int> retentionDays;  // backup.retention_days; also in Workspace::retention()
     bool encryptionEnabled = false;    // backup.encryption.enabled
     QString keyEnvVar;                 // backup.encryption.key_env_var (the name, never a secret)
     QList<PublicKey> encryptionRecipients; // backup.encryption.recipients: public keys, never secrets
@@ -57,6 +58,8 @@ public:
     const QList<DatabaseEntry> &databases() const { return m_databases; }
     const QList<RepositoryEntry> &repositories() const { return m_repositories; }
     const BackupDefaults &defaults() const { return m_defaults; }
+    // `retention:`, with the runbook's retention_days and retain_count filled in where it is silent.
+    const RetentionPolicySet &retention() const { return m_retention; }
 
     std::optional<DatabaseEntry> database(const QString &name) const;
     QList<DatabaseEntry> group(const QString &group) const;
@@ -69,6 +72,7 @@ private:
     QList<DatabaseEntry> m_databases;
     QList<RepositoryEntry> m_repositories;
     BackupDefaults m_defaults;
+    RetentionPolicySet m_retention;
 };
 
 } // namespace coffer

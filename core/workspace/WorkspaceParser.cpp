@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QTimeZone>
 #include <QVariantList>
 
 #include <algorithm>
@@ -18,6 +19,35 @@ namespace {
 // Deeper than any hand-written workspace; also stops alias cycles such as `&a [*a]`.
 constexpr int kMaxDepth = 64;
 constexpr int kFormatVersion = 1;
+
+// The whole-number keys of a retention policy; keep_within and max_size_gb are the others.
+struct PolicyCount {
+    const char *key;
+    std::optional<int> RetentionPolicy::*field;
+    int minimum;
+};
+constexpr PolicyCount kPolicyCounts[] = {
+    { "keep_last", &RetentionPolicy::keepLast, 1 },
+    { "keep_hourly", &RetentionPolicy::keepHourly, 1 },
+    { "keep_daily", &RetentionPolicy::keepDaily, 1 },
+    { "keep_weekly", &RetentionPolicy::keepWeekly, 1 },
+    { "keep_monthly", &RetentionPolicy::keepMonthly, 1 },
+    { "keep_yearly", &RetentionPolicy::keepYearly, 1 },
+    { "retention_days", &RetentionPolicy::retentionDays, 1 },
+    { "retain_count", &RetentionPolicy::retainCount, 1 },
+    { "min_count", &RetentionPolicy::minCount, 0 },
+};
+
+// Named in the message that refuses an unknown key: a misspelt rule that was silently ignored
+// would let a prune delete backups the team meant to keep.
+QString policyKeys()
+{
+    QStringList keys;
+    for (const PolicyCount &c : kPolicyCounts)
+        keys.append(QLatin1String(c.key));
+    keys << QStringLiteral("keep_within") << QStringLiteral("max_size_gb");
+    return keys.join(QStringLiteral(", "));
+}
 
 QString str(const std::string &s)
 {
@@ -417,6 +447,145 @@ Result<void> WorkspaceParser::parseSchedules(const YAML::Node &node)
     return {};
 }
 
+Result<RetentionPolicy> WorkspaceParser::parsePolicy(
+    const YAML::Node &at, const YAML::Node &node, const QString &where) const
+{
+    if (!node.IsMap())
+        return error(node.IsNull() ? at : node,
+            QStringLiteral("%1 must be a mapping of policy keys, e.g. {keep_daily: 7, keep_weekly: 4}").arg(where));
+    RetentionPolicy policy;
+    for (const auto &item : node) {
+        auto name = text(item.first, QStringLiteral("a key of %1").arg(where));
+        if (!name)
+            return std::unexpected(name.error());
+        const std::string key = item.first.Scalar();
+        const QString what = QStringLiteral("%1.%2").arg(where, *name);
+        const auto counted = std::find_if(
+            std::begin(kPolicyCounts), std::end(kPolicyCounts), [&](const PolicyCount &c) { return key == c.key; });
+        if (counted != std::end(kPolicyCounts)) {
+            auto v = integer(node, counted->key, what, counted->minimum);
+            if (!v)
+                return std::unexpected(v.error());
+            policy.*(counted->field) = *v;
+        } else if (key == "max_size_gb") {
+            auto v = positiveNumber(node, "max_size_gb", what);
+            if (!v)
+                return std::unexpected(v.error());
+            policy.maxSizeGb = *v;
+        } else if (key == "keep_within") {
+            auto raw = text(item.second, what);
+            if (!raw)
+                return std::unexpected(raw.error());
+            if (raw->isEmpty())
+                return error(markOf(node, "keep_within"),
+                    QStringLiteral("%1 is empty; give a duration such as 7d, 12h or 1y6m").arg(what));
+            auto duration = RetentionDuration::parse(*raw);
+            if (!duration)
+                return error(item.second, QStringLiteral("%1: %2").arg(what, duration.error().toString()));
+            policy.keepWithin = *duration;
+        } else {
+            return error(item.first,
+                QStringLiteral("unknown key '%1' in %2; a policy takes %3").arg(*name, where, policyKeys()));
+        }
+    }
+    return policy;
+}
+
+Result<void> WorkspaceParser::parsePolicies(
+    const YAML::Node &node, const QString &section, QMap<QString, RetentionPolicy> &into, bool databasesOnly)
+{
+    if (node.IsNull())
+        return {};
+    if (!node.IsMap())
+        return error(node,
+            QStringLiteral("%1 must map %2 names to policies")
+                .arg(section, databasesOnly ? QStringLiteral("database") : QStringLiteral("group")));
+    for (const auto &item : node) {
+        auto name = text(item.first, QStringLiteral("a name under %1").arg(section));
+        if (!name)
+            return std::unexpected(name.error());
+        if (name->isEmpty())
+            return error(item.first, QStringLiteral("a name under %1 is empty").arg(section));
+        if (databasesOnly) {
+            const bool listed = std::any_of(m_out.databases.cbegin(), m_out.databases.cend(),
+                [&](const DatabaseEntry &db) { return db.name == *name; });
+            if (!listed)
+                return error(item.first,
+                    QStringLiteral("%1 names database '%2', which is not listed under `databases:`")
+                        .arg(section, *name));
+        }
+        auto policy = parsePolicy(item.first, item.second, QStringLiteral("%1.%2").arg(section, *name));
+        if (!policy)
+            return std::unexpected(policy.error());
+        into.insert(*name, *policy);
+    }
+    return {};
+}
+
+Result<void> WorkspaceParser::parseRetention(const YAML::Node &node)
+{
+    if (node.IsNull())
+        return {};
+    if (!node.IsMap())
+        return error(node, QStringLiteral("`retention:` must be a mapping with timezone, default, groups, databases"));
+    RetentionPolicySet &set = m_out.retention;
+    for (const auto &item : node) {
+        auto name = text(item.first, QStringLiteral("a key of retention"));
+        if (!name)
+            return std::unexpected(name.error());
+        const std::string key = item.first.Scalar();
+        Result<void> r;
+        if (key == "timezone") {
+            auto id = text(item.second, QStringLiteral("retention.timezone"));
+            if (!id)
+                return std::unexpected(id.error());
+            // Empty means the system's zone, as when the key is absent.
+            if (!id->isEmpty() && !QTimeZone(id->toUtf8()).isValid())
+                return error(item.second,
+                    QStringLiteral("retention.timezone '%1' is not a time zone this system "
+                                   "knows; give an IANA id such as Europe/Berlin or UTC")
+                        .arg(*id));
+            set.timeZone = *id;
+        } else if (key == "default") {
+            auto policy = parsePolicy(item.first, item.second, QStringLiteral("retention.default"));
+            if (!policy)
+                return std::unexpected(policy.error());
+            set.repositoryDefault = *policy;
+        } else if (key == "groups") {
+            r = parsePolicies(item.second, QStringLiteral("retention.groups"), set.groups, false);
+        } else if (key == "databases") {
+            r = parsePolicies(item.second, QStringLiteral("retention.databases"), set.databases, true);
+        } else {
+            // Refused like a policy key: a misspelt `databses:` would drop every override.
+            return error(item.first,
+                QStringLiteral("unknown key '%1' in retention; it takes timezone, default, groups, databases")
+                    .arg(*name));
+        }
+        if (!r)
+            return std::unexpected(r.error());
+    }
+    return {};
+}
+
+Result<void> WorkspaceParser::applyRunbookRetention(const YAML::Mark &mark)
+{
+    // Field by field: `retention:` wins where it says something, the runbook fills the rest.
+    RetentionPolicySet &set = m_out.retention;
+    if (m_out.defaults.retentionDays && !set.repositoryDefault.retentionDays)
+        set.repositoryDefault.retentionDays = m_out.defaults.retentionDays;
+    for (const DatabaseEntry &db : std::as_const(m_out.databases)) {
+        if (!db.retainCount)
+            continue;
+        RetentionPolicy &policy = set.databases[db.name];
+        if (!policy.retainCount)
+            policy.retainCount = db.retainCount;
+    }
+    // The detail says which level is wrong; a message here is one line with the file.
+    if (auto r = set.validate(); !r)
+        return error(mark, r.error().toString());
+    return {};
+}
+
 Result<void> WorkspaceParser::parseRecipients(const YAML::Node &node)
 {
     if (!node.IsSequence())
@@ -551,6 +720,16 @@ Result<ParsedWorkspace> WorkspaceParser::run(const YAML::Node &root)
         if (auto r = parseCompression(defaults, QStringLiteral("defaults.")); !r)
             return std::unexpected(r.error());
     }
+    // After `databases:`, which retention.databases refers to, and `backup:`, whose runbook
+    // keys fill what `retention:` leaves unset.
+    YAML::Mark retentionMark = YAML::Mark::null_mark();
+    if (const YAML::Node retention = root["retention"]) {
+        retentionMark = retention.Mark();
+        if (auto r = parseRetention(retention); !r)
+            return std::unexpected(r.error());
+    }
+    if (auto r = applyRunbookRetention(retentionMark); !r)
+        return std::unexpected(r.error());
 
     // A codec without a level gets that codec's own default (gzip 6, none 0), not zstd's 3.
     Codec codec = Codec::Zstd;

@@ -19,6 +19,7 @@ struct ParsedWorkspace {
     QList<DatabaseEntry> databases;
     QList<RepositoryEntry> repositories;
     BackupDefaults defaults;
+    RetentionPolicySet retention;
 };
 
 // Reads one YAML document; run() once per parser.
@@ -74,6 +75,14 @@ private:
     // backup.encryption.recipients: public key lines, each checked (PublicKey::fromText).
     Result<void> parseRecipients(const YAML::Node &node);
     Result<void> parseSchedules(const YAML::Node &node);
+    // `retention:` (read after `backup:`); then the runbook keys fill the fields it leaves unset.
+    Result<void> parseRetention(const YAML::Node &node);
+    // One policy mapping; `where` names it in messages ("retention.groups.acme").
+    Result<RetentionPolicy> parsePolicy(const YAML::Node &at, const YAML::Node &node, const QString &where) const;
+    Result<void> parsePolicies(
+        const YAML::Node &node, const QString &section, QMap<QString, RetentionPolicy> &into, bool databasesOnly);
+    // Maps backup.retention_days and schedules' retain_count into the set, then validates it.
+    Result<void> applyRunbookRetention(const YAML::Mark &mark);
 
     QString m_filePath;
     QDir m_baseDir;
