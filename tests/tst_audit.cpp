@@ -142,7 +142,8 @@ QString makeVersion1Catalog(const TempRepository &temp, const QList<OldAuditRow>
     const QString v1 = temp.path(QStringLiteral("catalog-v1.db"));
     QString sql = kVersion1Schema;
     sql += QStringLiteral("ATTACH %1 AS current;"
-                          "INSERT INTO backups SELECT * FROM current.backups;"
+                          "INSERT INTO backups SELECT id, database, grp, created, trigger, artifact_size, plaintext_size, "
+                          "manifest FROM current.backups;"
                           "INSERT INTO verifications SELECT * FROM current.verifications;"
                           "DETACH current;")
                .arg(sqlText(catalogOf(temp)));
@@ -828,8 +829,9 @@ void TstAudit::migratesVersion1Catalog()
     QCOMPARE(list.json().array().size(), 1);
     QCOMPARE(
         testsupport::sqlite(catalog, QStringLiteral("PRAGMA user_version")), QString::number(Catalog::kSchemaVersion));
-    QCOMPARE(Catalog::kSchemaVersion, 2);
-    QCOMPARE(tableDump(catalog, QStringLiteral("backups")), backups);
+    QCOMPARE(Catalog::kSchemaVersion, 3);
+    // Version 3 adds the deletion mark: 0 for the one backup that was there.
+    QCOMPARE(tableDump(catalog, QStringLiteral("backups")), backups + QStringLiteral("|0"));
     QCOMPARE(tableDump(catalog, QStringLiteral("verifications")), verifications);
     QCOMPARE(
         testsupport::sqlite(catalog, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'audit_v%'")),
@@ -910,12 +912,13 @@ void TstAudit::refusesNewerCatalog()
     TempRepository temp;
     QVERIFY(temp.isValid());
     QVERIFY(appendRecords(temp.repo(), 1));
-    QVERIFY(execSql(catalogOf(temp), QStringLiteral("PRAGMA user_version = 3")).isEmpty());
+    const QString newer = QString::number(Catalog::kSchemaVersion + 1);
+    QVERIFY(execSql(catalogOf(temp), QStringLiteral("PRAGMA user_version = ") + newer).isEmpty());
     const QString before = tableDump(catalogOf(temp), QStringLiteral("audit"));
     const CliRun run = runCli(repoArgs(temp, { QStringLiteral("audit"), QStringLiteral("verify") }));
     QVERIFY2(run.exitCode == 3, qPrintable(describe(run)));
     QVERIFY2(run.err.contains("newer Coffer"), qPrintable(describe(run)));
-    QCOMPARE(testsupport::sqlite(catalogOf(temp), QStringLiteral("PRAGMA user_version")), QStringLiteral("3"));
+    QCOMPARE(testsupport::sqlite(catalogOf(temp), QStringLiteral("PRAGMA user_version")), newer);
     QCOMPARE(tableDump(catalogOf(temp), QStringLiteral("audit")), before);
 }
 

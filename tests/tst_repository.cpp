@@ -151,7 +151,7 @@ void TstRepository::locksExcludeAndStaleLocksAreRemoved()
     auto exclusive = RepoLock::acquire(locks, RepoLock::Kind::Exclusive, QStringLiteral("reindex"), 200);
     QVERIFY(!exclusive.has_value());
     QCOMPARE(exclusive.error().code, ErrorCode::Locked);
-    QVERIFY2(exclusive.error().detail.contains(QStringLiteral("backup")), qPrintable(exclusive.error().detail));
+    QVERIFY2(exclusive.error().message.contains(QStringLiteral("backup")), qPrintable(exclusive.error().message));
     shared1->release();
     shared2->release();
     exclusive = RepoLock::acquire(locks, RepoLock::Kind::Exclusive, QStringLiteral("reindex"));

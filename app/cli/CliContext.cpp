@@ -32,11 +32,33 @@ std::optional<int> CliContext::parse(QCommandLineParser &parser, const QStringLi
     return std::nullopt;
 }
 
+void CliContext::addWaitOption(QCommandLineParser &parser, int defaultSeconds)
+{
+    QCommandLineOption wait(QStringLiteral("wait"),
+        QStringLiteral("When another Coffer process holds the repository, wait up to this many seconds for it "
+                       "(default %1).")
+            .arg(defaultSeconds),
+        QStringLiteral("seconds"), QString::number(defaultSeconds));
+    parser.addOption(wait);
+}
+
 CliContext::CliContext(const QCommandLineParser &parser)
     : m_json(parser.isSet(QStringLiteral("json")))
     , m_workspaceOption(parser.value(QStringLiteral("workspace")))
     , m_repoOption(parser.optionNames().contains(QStringLiteral("repo")) ? parser.value(QStringLiteral("repo")) : QString())
 {
+}
+
+std::expected<int, int> CliContext::lockWaitMs(const QCommandLineParser &parser)
+{
+    // value() gives the option's default when --wait is absent.
+    const QString value = parser.value(QStringLiteral("wait"));
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 86400)
+        return std::unexpected(
+            cli::usageError(QStringLiteral("--wait takes a number of seconds from 0 to 86400, not '%1'").arg(value)));
+    return int(seconds * 1000);
 }
 
 coffer::Result<coffer::Workspace> CliContext::workspace() const

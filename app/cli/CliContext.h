@@ -18,7 +18,14 @@ public:
     // a bad command line or --help, nothing when the command should go on.
     static std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &synopsis);
 
+    // Adds --wait SECONDS: how long to wait for a repository another process holds.
+    static void addWaitOption(QCommandLineParser &parser, int defaultSeconds);
+
     explicit CliContext(const QCommandLineParser &parser);
+
+    // --wait in milliseconds (the default given to addWaitOption() when absent); on a bad value
+    // prints why and gives the usage exit code.
+    static std::expected<int, int> lockWaitMs(const QCommandLineParser &parser);
 
     bool json() const { return m_json; }
     // The workspace, loading it on first use. A missing default workspace is NotFound.

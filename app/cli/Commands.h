@@ -13,3 +13,7 @@ int runAudit(const QStringList &arguments);
 int runRestore(const QStringList &arguments);
 int runKey(const QStringList &arguments);
 int runDecrypt(const QStringList &arguments);
+int runPrune(const QStringList &arguments);
+int runPin(const QStringList &arguments); // pin and unpin
+int runDelete(const QStringList &arguments);
+int runSize(const QStringList &arguments);

@@ -13,6 +13,7 @@ QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath
         { QStringLiteral("created"), manifest.created.toUTC().toString(Qt::ISODateWithMs) },
         { QStringLiteral("trigger"), manifest.trigger },
         { QStringLiteral("tags"), QJsonArray::fromStringList(manifest.tags) },
+        { QStringLiteral("pinned"), manifest.pinned },
         { QStringLiteral("expires"),
             manifest.expires.isValid() ? QJsonValue(manifest.expires.toUTC().toString(Qt::ISODateWithMs))
                                        : QJsonValue() },

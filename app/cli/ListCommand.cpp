@@ -72,7 +72,8 @@ int runList(const QStringList &arguments)
                      .arg(m.shortId(), -8)
                      .arg(m.database, -16)
                      .arg(m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), -20)
-                     .arg(m.trigger, -9)
+                     // A pinned backup's trigger carries a '*': every prune keeps it.
+                     .arg(m.pinned ? m.trigger + QLatin1Char('*') : m.trigger, -9)
                      .arg(cli::humanSize(m.artifactSize), 10)
                      .arg(cli::humanSize(m.plaintextSize), 10)
                      // "zstd+cfr1": compressed, then encrypted.
@@ -82,6 +83,6 @@ int runList(const QStringList &arguments)
                          -9)
                      .arg(verificationState(entry)));
     }
-    cli::out(QStringLiteral("%1 backup(s)").arg(entries->size()));
+    cli::out(QStringLiteral("%1 backup(s); * pinned").arg(entries->size()));
     return kExitOk;
 }

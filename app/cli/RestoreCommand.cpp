@@ -5,6 +5,7 @@
 #include "KeyOptions.h"
 #include "RestoreViews.h"
 
+#include "repository/RepoLock.h"
 #include "restore/RestoreJob.h"
 #include "restore/RestorePreflightJob.h"
 
@@ -72,6 +73,7 @@ int runRestore(const QStringList &arguments)
     });
     keyoptions::addOpenOptions(parser);
     keyoptions::addSafetyRecipientOption(parser);
+    CliContext::addWaitOption(parser, 30);
     if (auto exit = CliContext::parse(parser, arguments,
             QStringLiteral("Restore a backup: preflight checks, a safety backup of the current "
                            "database, an atomic install, and automatic rollback on failure.")))
@@ -105,6 +107,17 @@ int runRestore(const QStringList &arguments)
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);
     params.repositoryPath = *repo;
+    const auto waitMs = CliContext::lockWaitMs(parser);
+    if (!waitMs)
+        return waitMs.error();
+    // Held from the preflight to the end, so no prune or delete can take the backup in between.
+    auto repository = coffer::Repository::open(params.repositoryPath);
+    if (!repository)
+        return cli::reportError(repository.error(), context.json());
+    auto held = coffer::RepoLock::acquire(
+        repository->locksDir(), coffer::RepoLock::Kind::Shared, QStringLiteral("restore"), *waitMs);
+    if (!held)
+        return cli::reportError(held.error(), context.json());
     auto credentials = keyoptions::credentials(parser, context);
     if (!credentials)
         return credentials.error();

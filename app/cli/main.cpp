@@ -35,7 +35,22 @@ Commands:
   key generate --out FILE [--json] write a new private key (0600); print its public key
   key public --identity FILE [--json]
                                    print the public key of a private key file
-  repo reindex|check [--repo REPO] rebuild or cross-check the catalog
+  prune [--repo REPO] [--db NAME | --group G] [--keep-last N] [--keep-hourly N]
+        [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--keep-yearly N]
+        [--keep-within 7d] [--retention-days N] [--retain-count N] [--max-size-gb G]
+        [--min-count N] [--timezone ZONE] [--dry-run] [--report FILE.json]
+        [--wait SECONDS] [--json]
+                                   delete the backups the retention policy (these
+                                   options, else the workspace's) does not keep
+  pin|unpin [--repo REPO] ID       keep a backup whatever the policy says, or stop
+  delete [--repo REPO] ID [--yes]  delete one backup
+  size [--repo REPO] [--by database|month] [--json]
+                                   storage per database or month, free space, and
+                                   the size after the policy's prune
+  repo reindex|check|unlock [--repo REPO] [--repair]
+                                   rebuild or cross-check the catalog (--repair:
+                                   finish interrupted deletions and reindex), or
+                                   remove locks left by processes on other hosts
   audit [--repo REPO] [--since TIME] [--json]
                                    show the audit trail, oldest first
   audit verify [--repo REPO] [--json]
@@ -82,6 +97,11 @@ int main(int argc, char *argv[])
         { QStringLiteral("audit"), runAudit },
         { QStringLiteral("key"), runKey },
         { QStringLiteral("decrypt"), runDecrypt },
+        { QStringLiteral("prune"), runPrune },
+        { QStringLiteral("pin"), runPin },
+        { QStringLiteral("unpin"), runPin },
+        { QStringLiteral("delete"), runDelete },
+        { QStringLiteral("size"), runSize },
     };
     const auto it = commands.find(command);
     if (it == commands.end())

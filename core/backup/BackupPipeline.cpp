@@ -17,8 +17,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSysInfo>
 #include <QThread>
 #include <QUuid>
@@ -247,12 +245,7 @@ Result<BackupResult> BackupPipeline::run(
     result.artifactPath = repo->artifactPath(manifest);
     result.manifestPath = repo->manifestPath(manifest);
     const QString pending = repo->pendingRecordPath(manifest.id);
-    // Relative paths: the repository may be opened through another mount point or a symlink.
-    const QByteArray intent
-        = QJsonDocument(QJsonObject{ { QStringLiteral("artifact"), repo->relative(result.artifactPath) },
-                            { QStringLiteral("manifest"), repo->relative(result.manifestPath) } })
-              .toJson(QJsonDocument::Compact);
-    if (auto written = fileutil::writeDurably(pending, intent); !written)
+    if (auto written = repo->writeIntent(pending, result.artifactPath, result.manifestPath); !written)
         return std::unexpected(written.error());
     cleanup.add(pending);
     if (auto published = fileutil::publish(stagedArtifact, result.artifactPath); !published)

@@ -119,6 +119,22 @@ Result<void> writeAtomically(const QString &to, const QByteArray &data, const QS
     return done;
 }
 
+Result<void> replaceAtomically(const QString &to, const QByteArray &data, const QString &stagingDir)
+{
+    if (auto made = makePrivateDirs(stagingDir); !made)
+        return made;
+    const QString staged
+        = QStringLiteral("%1/write-%2.tmp").arg(stagingDir, QUuid::createUuid().toString(QUuid::Id128));
+    auto done = writeDurably(staged, data);
+    if (done && ::rename(QFile::encodeName(staged).constData(), QFile::encodeName(to).constData()) != 0)
+        done = std::unexpected(errnoError(errno, QStringLiteral("Replacing"), to));
+    if (!done) {
+        QFile::remove(staged);
+        return done;
+    }
+    return fsyncDirectory(QFileInfo(to).absolutePath());
+}
+
 QString userName(uint uid)
 {
     struct passwd entry = {};

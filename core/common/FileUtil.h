@@ -29,6 +29,10 @@ Result<void> publish(const QString &from, const QString &to);
 // writeDurably() to a new file in `stagingDir`, then publish() it to `to`.
 Result<void> writeAtomically(const QString &to, const QByteArray &data, const QString &stagingDir);
 
+// Like writeAtomically() but replaces `to` if it exists (a manifest that pin rewrites): readers
+// see the old file or the new one, never a mix.
+Result<void> replaceAtomically(const QString &to, const QByteArray &data, const QString &stagingDir);
+
 // The login name of the user running Coffer, for manifests and the audit trail.
 QString currentUser();
 // The login name of `uid` from the password database, else the number.

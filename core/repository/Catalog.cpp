@@ -86,7 +86,8 @@ Result<void> Catalog::migrate()
                     trigger TEXT NOT NULL,
                     artifact_size INTEGER NOT NULL,
                     plaintext_size INTEGER NOT NULL,
-                    manifest TEXT NOT NULL);
+                    manifest TEXT NOT NULL,
+                    deleting INTEGER NOT NULL DEFAULT 0);
                 CREATE INDEX IF NOT EXISTS backups_by_database ON backups(database, created);
                 CREATE TABLE IF NOT EXISTS verifications(
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,6 +102,17 @@ Result<void> Catalog::migrate()
             return created;
         if (auto audit = AuditTrail::createSchema(m_db); !audit)
             return audit;
+        // Catalogs of versions 1 and 2 have the backups table without the deletion mark.
+        if (auto has = m_db.scalar(
+                QStringLiteral("SELECT count(*) FROM pragma_table_info('backups') WHERE name = 'deleting'"));
+            !has)
+            return std::unexpected(has.error());
+        else if (has->toInt() == 0) {
+            if (auto added = m_db.exec(
+                    QStringLiteral("ALTER TABLE backups ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0"));
+                !added)
+                return added;
+        }
         return m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
     }();
     if (!migrated) {
@@ -117,7 +129,7 @@ Result<void> Catalog::migrate()
     return {};
 }
 
-Result<void> Catalog::insertBackup(const Manifest &manifest)
+Result<void> Catalog::insertBackup(const Manifest &manifest, const QByteArray &published)
 {
     auto stmt = m_db.prepare(QStringLiteral(
         "INSERT INTO backups(id, database, grp, created, trigger, artifact_size, plaintext_size, manifest) "
@@ -131,8 +143,54 @@ Result<void> Catalog::insertBackup(const Manifest &manifest)
         .bind(5, manifest.trigger)
         .bind(6, manifest.artifactSize)
         .bind(7, manifest.plaintextSize)
-        .bind(8, QString::fromUtf8(manifest.toBytes()));
+        .bind(8, QString::fromUtf8(published.isEmpty() ? manifest.toBytes() : published));
     return stmt->run();
+}
+
+Result<void> Catalog::replaceManifest(const Manifest &manifest)
+{
+    auto stmt = m_db.prepare(QStringLiteral("UPDATE backups SET manifest = ? WHERE id = ?"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, QString::fromUtf8(manifest.toBytes())).bind(2, manifest.id);
+    return stmt->run();
+}
+
+Result<void> Catalog::markDeleting(const QString &id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("UPDATE backups SET deleting = 1 WHERE id = ?"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, id);
+    return stmt->run();
+}
+
+Result<QStringList> Catalog::markedForDeletion()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT id FROM backups WHERE deleting != 0 ORDER BY id"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    QStringList ids;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return ids;
+        ids << stmt->text(0);
+    }
+}
+
+Result<QByteArray> Catalog::indexedManifest(const QString &id)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT manifest FROM backups WHERE id = ?"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? stmt->text(0).toUtf8() : QByteArray();
 }
 
 Result<void> Catalog::removeBackup(const QString &id)
@@ -144,14 +202,14 @@ Result<void> Catalog::removeBackup(const QString &id)
     return stmt->run();
 }
 
-Result<QList<CatalogEntry>> Catalog::query(const QString &where, const QString &argument)
+Result<QList<CatalogEntry>> Catalog::query(const QString &condition, const QString &argument)
 {
     // Each backup with its latest verification (if any), in one pass over the rows asked for.
     auto stmt = m_db.prepare(
         QStringLiteral("SELECT b.manifest, v.time, v.level, v.duration_ms, v.checks FROM backups b "
                        "LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications WHERE backup_id = b.id) "
-                       "%1 ORDER BY b.created DESC, b.id")
-            .arg(where));
+                       "WHERE b.deleting = 0 %1 ORDER BY b.created DESC, b.id")
+            .arg(condition.isEmpty() ? QString() : QStringLiteral("AND ") + condition));
     if (!stmt)
         return std::unexpected(stmt.error());
     if (!argument.isNull())
@@ -191,7 +249,7 @@ Result<QList<CatalogEntry>> Catalog::backups(const QString &database)
 {
     if (database.isEmpty())
         return query({}, QString());
-    return query(QStringLiteral("WHERE b.database = ?"), database);
+    return query(QStringLiteral("b.database = ?"), database);
 }
 
 Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
@@ -202,7 +260,7 @@ Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("'%1' is not a backup id: use the id (or its first 8 characters) shown by 'list'")
                         .arg(idOrPrefix));
-    auto matches = query(QStringLiteral("WHERE b.id LIKE ? || '%'"), prefix);
+    auto matches = query(QStringLiteral("b.id LIKE ? || '%'"), prefix);
     if (!matches)
         return std::unexpected(matches.error());
     if (matches->isEmpty())
@@ -246,7 +304,7 @@ Result<AuditChainReport> Catalog::verifyAuditTrail()
 Result<ReindexReport> Catalog::rebuild()
 {
     ReindexReport report;
-    QList<Manifest> manifests;
+    QList<std::pair<Manifest, QByteArray>> manifests; // with the bytes as published
     QDirIterator it(m_repository.backupsDir(), {QStringLiteral("*") + QLatin1String(Repository::kManifestSuffix)},
                     QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -256,7 +314,8 @@ Result<ReindexReport> Catalog::rebuild()
             report.problems << QStringLiteral("%1: cannot be read (%2)").arg(m_repository.relative(path), file.errorString());
             continue;
         }
-        auto manifest = Manifest::fromBytes(file.readAll());
+        const QByteArray bytes = file.readAll();
+        auto manifest = Manifest::fromBytes(bytes);
         if (!manifest) {
             report.problems << QStringLiteral("%1: %2").arg(m_repository.relative(path), manifest.error().toString());
             continue;
@@ -269,19 +328,19 @@ Result<ReindexReport> Catalog::rebuild()
         if (!QFileInfo::exists(m_repository.artifactPath(*manifest)))
             report.problems << QStringLiteral("%1: its artifact %2 is missing (indexed anyway; verify will fail)")
                                    .arg(m_repository.relative(path), manifest->artifactFile);
-        manifests << *manifest;
+        manifests.append({ *manifest, bytes });
     }
 
     if (auto begun = m_db.exec(QStringLiteral("BEGIN IMMEDIATE; DELETE FROM backups;")); !begun)
         return std::unexpected(begun.error());
     QSet<QString> seen;
-    for (const Manifest &manifest : std::as_const(manifests)) {
+    for (const auto &[manifest, bytes] : std::as_const(manifests)) {
         if (seen.contains(manifest.id)) {
             report.problems << QStringLiteral("backup %1 has two manifests; indexed the first").arg(manifest.id);
             continue;
         }
         seen.insert(manifest.id);
-        if (auto inserted = insertBackup(manifest); !inserted) {
+        if (auto inserted = insertBackup(manifest, bytes); !inserted) {
             m_db.exec(QStringLiteral("ROLLBACK"));
             return std::unexpected(inserted.error());
         }

@@ -34,15 +34,26 @@ struct ReindexReport {
 class Catalog final
 {
 public:
-    static constexpr int kSchemaVersion = 2; // 2: the hash-chained audit trail
+    // 2: the hash-chained audit trail; 3: backups.deleting (a prune's mark before it deletes files)
+    static constexpr int kSchemaVersion = 3;
 
     static Result<Catalog> open(const Repository &repository);
 
     const Repository &repository() const { return m_repository; }
 
-    Result<void> insertBackup(const Manifest &manifest);
+    // Indexes a published backup; `published` is the manifest file's bytes when they are at hand
+    // (a rebuild), so that `repo check` can compare the file with the index byte for byte.
+    Result<void> insertBackup(const Manifest &manifest, const QByteArray &published = {});
     Result<void> removeBackup(const QString &id);
-    // Newest first; all databases when `database` is empty.
+    // The indexed copy of a backup's manifest after pin or unpin rewrote the file.
+    Result<void> replaceManifest(const Manifest &manifest);
+    // A backup about to be deleted vanishes from every listing and lookup before its files go.
+    Result<void> markDeleting(const QString &id);
+    // Ids of the rows marked for deletion (a deletion that a crash interrupted).
+    Result<QStringList> markedForDeletion();
+    // The manifest as indexed, exactly as it was published; empty when the id is not indexed.
+    Result<QByteArray> indexedManifest(const QString &id);
+    // Newest first; all databases when `database` is empty. Rows marked for deletion are left out.
     Result<QList<CatalogEntry>> backups(const QString &database = {});
     // By full id or unique prefix (at least 4 characters).
     Result<CatalogEntry> backup(const QString &idOrPrefix);
@@ -61,7 +72,8 @@ public:
 private:
     explicit Catalog(const Repository &repository);
     Result<void> migrate();
-    Result<QList<CatalogEntry>> query(const QString &where, const QString &argument);
+    // `condition` is ANDed with "not marked for deletion"; `argument` binds its one parameter.
+    Result<QList<CatalogEntry>> query(const QString &condition, const QString &argument);
 
     Repository m_repository;
     SqliteDb m_db;

@@ -31,15 +31,28 @@ bool processAlive(qint64 pid)
     return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
-QString describe(const RepoLock::Holder &holder)
+// When a process started (field 22 of /proc/PID/stat, clock ticks since boot); 0 when unknown.
+// A lock records its holder's, so a pid reused by a later process does not keep it alive.
+qint64 processStart(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // The command name (field 2) is in parentheses and may hold spaces: count from the last ')'.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 19 ? fields.at(19).toLongLong() : 0;
+}
+
+} // namespace
+
+QString RepoLock::describe(const Holder &holder)
 {
     return QStringLiteral("%1 lock held by pid %2 on %3 since %4 (%5)")
         .arg(kindName(holder.kind))
         .arg(holder.pid)
         .arg(holder.host, holder.since.toString(Qt::ISODate), holder.purpose);
 }
-
-} // namespace
 
 RepoLock::~RepoLock()
 {
@@ -84,8 +97,11 @@ QList<RepoLock::Holder> RepoLock::holders(const QString &locksDir)
                                                                                                    : Kind::Shared;
         holder.since = QDateTime::fromString(json.value(QStringLiteral("time")).toString(), Qt::ISODate);
         holder.purpose = json.value(QStringLiteral("purpose")).toString();
+        const qint64 start = qint64(json.value(QStringLiteral("start")).toDouble());
         // A half-written lock file (its writer died mid-write) has no pid: stale too.
-        const bool stale = holder.pid <= 0 || (holder.host == thisHost && !processAlive(holder.pid));
+        const bool stale = holder.pid <= 0
+            || (holder.host == thisHost
+                && (!processAlive(holder.pid) || (start > 0 && processStart(holder.pid) != start)));
         if (stale) {
             file.close();
             QFile::remove(holder.file);
@@ -94,6 +110,20 @@ QList<RepoLock::Holder> RepoLock::holders(const QString &locksDir)
         live << holder;
     }
     return live;
+}
+
+RepoLock::UnlockReport RepoLock::unlock(const QString &locksDir)
+{
+    UnlockReport report;
+    const QString thisHost = QSysInfo::machineHostName();
+    for (const Holder &holder : holders(locksDir)) {
+        if (holder.host == thisHost) {
+            report.running << holder;
+        } else if (QFile::remove(holder.file)) {
+            report.removed << holder;
+        }
+    }
+    return report;
 }
 
 Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QString &purpose, int timeoutMs)
@@ -109,7 +139,7 @@ Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QSt
                                       .arg(kindName(kind)));
     const QByteArray body = QJsonDocument(
         QJsonObject{ { QStringLiteral("host"), host }, { QStringLiteral("pid"), qint64(::getpid()) },
-            { QStringLiteral("kind"), kindName(kind) },
+            { QStringLiteral("kind"), kindName(kind) }, { QStringLiteral("start"), processStart(::getpid()) },
             { QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },
             { QStringLiteral("purpose"),
                 purpose } }).toJson(QJsonDocument::Compact);
@@ -143,9 +173,13 @@ Result<RepoLock> RepoLock::acquire(const QString &locksDir, Kind kind, const QSt
         lock.release();
         if (timer.elapsed() >= timeoutMs)
             return fail(ErrorCode::Locked,
-                QStringLiteral("The repository is busy: another Coffer operation holds it; try again when it "
-                               "has finished"),
-                describe(*conflict));
+                QStringLiteral("The repository is busy: %1. Try again when it has finished, or wait for it with "
+                               "--wait SECONDS%2")
+                    .arg(describe(*conflict),
+                        conflict->host == QSysInfo::machineHostName()
+                            ? QString()
+                            : QStringLiteral("; if that process is gone, remove its lock with 'coffer-cli repo unlock'")),
+                conflict->file);
         // Two exclusive acquirers back off by different amounts, so one wins.
         QThread::msleep(50 + QRandomGenerator::global()->bounded(100));
     }

@@ -2,6 +2,7 @@
 
 #include "backup/Manifest.h"
 #include "common/FileUtil.h"
+#include "repository/BackupDeleter.h"
 #include "repository/Catalog.h"
 #include "repository/RepoLock.h"
 
@@ -29,6 +30,48 @@ QString Repository::locksDir() const { return m_root + QStringLiteral("/locks");
 QString Repository::pendingRecordPath(const QString &backupId) const
 {
     return QStringLiteral("%1/%2.pending").arg(stagingDir(), backupId);
+}
+
+QString Repository::deletionRecordPath(const QString &backupId) const
+{
+    return QStringLiteral("%1/%2.deleting").arg(stagingDir(), backupId);
+}
+
+Result<void> Repository::writeIntent(
+    const QString &recordPath, const QString &artifactPath, const QString &manifestPath, const QJsonObject &extra) const
+{
+    QJsonObject json = extra;
+    json.insert(QStringLiteral("artifact"), relative(artifactPath));
+    json.insert(QStringLiteral("manifest"), relative(manifestPath));
+    return fileutil::writeDurably(recordPath, QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+std::optional<Repository::Intent> Repository::readIntent(const QString &recordPath) const
+{
+    QFile record(recordPath);
+    if (!record.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    Intent intent;
+    intent.json = QJsonDocument::fromJson(record.read(64 * 1024)).object();
+    const auto resolve = [this](const QJsonValue &value) {
+        return QDir::cleanPath(m_root + QLatin1Char('/') + value.toString());
+    };
+    intent.artifactPath = resolve(intent.json.value(QStringLiteral("artifact")));
+    intent.manifestPath = resolve(intent.json.value(QStringLiteral("manifest")));
+    // The record lives in our own staging folder, but its paths are still checked: only files
+    // under backups/ are ever touched.
+    const QString inside = backupsDir() + QLatin1Char('/');
+    if (!intent.artifactPath.startsWith(inside) || !intent.manifestPath.startsWith(inside))
+        return std::nullopt;
+    return intent;
+}
+
+void Repository::removeEmptyFolders(const QString &folder) const
+{
+    // rmdir removes only empty folders.
+    const QString inside = backupsDir() + QLatin1Char('/');
+    for (QString at = folder; at.startsWith(inside) && QDir().rmdir(at); at = QFileInfo(at).absolutePath()) {
+    }
 }
 
 QString Repository::safeName(const QString &name)
@@ -154,9 +197,14 @@ Result<Repository> Repository::open(const QString &path)
         if (auto lock = RepoLock::acquire(repo.locksDir(), RepoLock::Kind::Exclusive, QStringLiteral("clean staging"));
             lock) {
             repo.recoverInterruptedBackups();
+            BackupDeleter::finishInterrupted(repo);
+            // A deletion record that could not be finished stays: the deletion is still owed.
             QDirIterator it(repo.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-            while (it.hasNext())
-                QFile::remove(it.next());
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (!path.endsWith(QLatin1String(".deleting")))
+                    QFile::remove(path);
+            }
         }
     }
     return repo;
@@ -166,36 +214,23 @@ void Repository::recoverInterruptedBackups() const
 {
     const QDir staging(stagingDir());
     for (const QString &name : staging.entryList({QStringLiteral("*.pending")}, QDir::Files)) {
-        QFile record(staging.filePath(name));
-        if (!record.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonObject json = QJsonDocument::fromJson(record.readAll()).object();
-        record.close();
-        const QString artifact = QDir::cleanPath(m_root + QLatin1Char('/') + json.value(QStringLiteral("artifact")).toString());
-        const QString manifest = QDir::cleanPath(m_root + QLatin1Char('/') + json.value(QStringLiteral("manifest")).toString());
-        // The record lives in our own staging folder, but its paths are still checked: only
-        // files under backups/ are ever touched.
-        const QString inside = backupsDir() + QLatin1Char('/');
-        if (!artifact.startsWith(inside) || !manifest.startsWith(inside)) {
-            QFile::remove(record.fileName());
-            continue;
-        }
-        if (QFileInfo::exists(manifest)) {
-            QFile file(manifest);
-            if (file.open(QIODevice::ReadOnly)) {
-                if (auto parsed = Manifest::fromBytes(file.readAll()); parsed) {
-                    if (auto catalog = Catalog::open(*this); catalog && !catalog->backup(parsed->id))
-                        catalog->insertBackup(*parsed);
+        const QString recordPath = staging.filePath(name);
+        if (const auto intent = readIntent(recordPath)) {
+            if (QFileInfo::exists(intent->manifestPath)) {
+                QFile file(intent->manifestPath);
+                if (file.open(QIODevice::ReadOnly)) {
+                    const QByteArray bytes = file.readAll();
+                    if (auto parsed = Manifest::fromBytes(bytes); parsed) {
+                        if (auto catalog = Catalog::open(*this); catalog && !catalog->backup(parsed->id))
+                            catalog->insertBackup(*parsed, bytes);
+                    }
                 }
-            }
-        } else {
-            QFile::remove(artifact);
-            // Leave no empty backups/<db>/<YYYY>/<MM>/ behind (rmdir removes only empty folders).
-            for (QString folder = QFileInfo(artifact).absolutePath();
-                 folder.startsWith(inside) && QDir().rmdir(folder); folder = QFileInfo(folder).absolutePath()) {
+            } else {
+                QFile::remove(intent->artifactPath);
+                removeEmptyFolders(QFileInfo(intent->artifactPath).absolutePath());
             }
         }
-        QFile::remove(record.fileName());
+        QFile::remove(recordPath);
     }
 }
 

@@ -2,7 +2,10 @@
 
 #include "common/Error.h"
 
+#include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace coffer {
 
@@ -47,6 +50,22 @@ public:
     // outside it. open() resolves leftover records: a backup whose manifest was published is
     // indexed; otherwise its artifact is removed. A crash thus leaves no backup or a whole one.
     QString pendingRecordPath(const QString &backupId) const;
+    // Path of the intent record a deletion writes before it touches anything (BackupDeleter).
+    QString deletionRecordPath(const QString &backupId) const;
+
+    // An intent record: the artifact and manifest it concerns (relative paths, so the repository
+    // may be reached through another mount point) plus `extra` fields; written and fsynced.
+    Result<void> writeIntent(const QString &recordPath, const QString &artifactPath, const QString &manifestPath,
+        const QJsonObject &extra = {}) const;
+    struct Intent {
+        QString artifactPath; // absolute, checked to lie under backups/
+        QString manifestPath; // absolute, checked to lie under backups/
+        QJsonObject json;     // the whole record
+    };
+    // Reads an intent record; nothing when it is unreadable or names a path outside backups/.
+    std::optional<Intent> readIntent(const QString &recordPath) const;
+    // Removes `folder` and its parents while they are empty, up to (not including) backups/.
+    void removeEmptyFolders(const QString &folder) const;
 
     // A database name made safe to use as one folder name.
     static QString safeName(const QString &name);

@@ -1,6 +1,7 @@
 #include "repository/RepositoryCheck.h"
 
 #include "common/SqliteDb.h"
+#include "repository/BackupDeleter.h"
 #include "repository/Catalog.h"
 #include "repository/RepoLock.h"
 
@@ -8,6 +9,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace coffer {
@@ -48,12 +50,29 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
     else if (!chain->ok)
         report.problems << QStringLiteral("audit trail: %1 ('coffer-cli audit verify' tells the same)").arg(chain->problem);
 
+    auto marked = catalog->markedForDeletion();
+    if (!marked)
+        return std::unexpected(marked.error());
+    for (const QString &id : std::as_const(*marked))
+        report.problems << QStringLiteral("backup %1 is marked as being deleted but its deletion was not finished; run "
+                                          "'coffer-cli repo check --repair'")
+                               .arg(id.left(8));
+
     QSet<QString> known;
     for (const CatalogEntry &entry : std::as_const(*entries)) {
         known << entry.manifestPath << entry.artifactPath;
         const QString name = QStringLiteral("%1 (%2)").arg(entry.manifest.shortId(), entry.manifest.database);
-        if (!QFileInfo::exists(entry.manifestPath))
+        QFile manifestFile(entry.manifestPath);
+        if (!manifestFile.exists()) {
             report.problems << QStringLiteral("%1: manifest missing: %2").arg(name, repository.relative(entry.manifestPath));
+        } else if (!manifestFile.open(QIODevice::ReadOnly)) {
+            report.problems << QStringLiteral("%1: manifest cannot be read: %2").arg(name, manifestFile.errorString());
+        } else if (auto indexed = catalog->indexedManifest(entry.manifest.id);
+                   !indexed || *indexed != manifestFile.readAll()) {
+            report.problems << QStringLiteral("%1: manifest %2 differs from the catalog's copy (edited or damaged since "
+                                              "it was indexed); 'coffer-cli repo check --repair' reindexes it")
+                                   .arg(name, repository.relative(entry.manifestPath));
+        }
         const QFileInfo artifact(entry.artifactPath);
         if (!artifact.exists())
             report.problems << QStringLiteral("%1: artifact missing: %2").arg(name, repository.relative(entry.artifactPath));
@@ -94,11 +113,53 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
                                    .arg(repository.relative(path));
     }
 
-    const int staged = int(QDir(repository.stagingDir()).entryList(QDir::Files | QDir::Hidden).size());
-    if (staged > 0)
-        report.notes << QStringLiteral("%1 work file(s) in staging/ (removed when no Coffer is working here)").arg(staged);
-    for (const RepoLock::Holder &holder : RepoLock::holders(repository.locksDir()))
-        report.notes << QStringLiteral("held by pid %1 on %2 (%3)").arg(holder.pid).arg(holder.host, holder.purpose);
+    const QList<RepoLock::Holder> holders = RepoLock::holders(repository.locksDir());
+    for (const RepoLock::Holder &holder : holders)
+        report.notes << QStringLiteral("in use: %1").arg(RepoLock::describe(holder));
+    const QStringList staged = QDir(repository.stagingDir()).entryList(QDir::Files | QDir::Hidden);
+    const QStringList deletions = staged.filter(QRegularExpression(QStringLiteral("\\.deleting$")));
+    for (const QString &name : deletions)
+        report.problems << QStringLiteral("staging/%1: a deletion that was interrupted and could not be finished; run "
+                                          "'coffer-cli repo check --repair'")
+                               .arg(name);
+    const qsizetype work = staged.size() - deletions.size();
+    if (work > 0 && !holders.isEmpty())
+        report.notes << QStringLiteral("%1 work file(s) in staging/ belong to the operation in progress").arg(work);
+    else if (work > 0)
+        report.problems << QStringLiteral("%1 orphaned work file(s) in staging/ that could not be removed").arg(work);
+    return report;
+}
+
+Result<RepositoryRepairReport> RepositoryCheck::repair(const Repository &repository, int lockWaitMs)
+{
+    auto lock = RepoLock::acquire(repository.locksDir(), RepoLock::Kind::Exclusive, QStringLiteral("repair"), lockWaitMs);
+    if (!lock)
+        return std::unexpected(lock.error());
+    RepositoryRepairReport report;
+    report.deletionsFinished = BackupDeleter::finishInterrupted(repository);
+    QDirIterator it(repository.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!path.endsWith(QLatin1String(".deleting")) && QFile::remove(path))
+            ++report.stagingFilesRemoved;
+    }
+    auto catalog = Catalog::open(repository);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    auto rebuilt = catalog->rebuild();
+    if (!rebuilt)
+        return std::unexpected(rebuilt.error());
+    report.indexed = rebuilt->indexed;
+    report.reindexProblems = rebuilt->problems;
+    catalog->audit({ .operation = QStringLiteral("repair"),
+        .target = repository.root(),
+        .outcome = rebuilt->problems.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problems"),
+        .detail = QStringLiteral("%1 interrupted deletion(s) finished, %2 staging file(s) removed, %3 backup(s) "
+                                 "reindexed, %4 problem(s)")
+                      .arg(report.deletionsFinished)
+                      .arg(report.stagingFilesRemoved)
+                      .arg(report.indexed)
+                      .arg(rebuilt->problems.size()) });
     return report;
 }
 

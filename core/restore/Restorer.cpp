@@ -162,7 +162,14 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         return result;
     };
 
-    // The world may have moved while the user read the plan.
+    // The world may have moved while the user read the plan. A prune or delete may have removed
+    // the backup; from here on the shared lock keeps them out until the restore is over.
+    if (auto still = catalog->backup(m.id); !still)
+        return refuse({ ErrorCode::NotFound,
+            QStringLiteral("The backup %1 of %2 was deleted since the preflight (by a prune or delete); nothing was "
+                           "changed")
+                .arg(m.shortId(), m.database),
+            still.error().toString() });
     const TargetState now = TargetProbe::probe(target);
     if (now.exists != plan.target.exists)
         return refuse({ ErrorCode::InvalidArgument,

@@ -78,9 +78,6 @@ QString sqlite(const QString &path, const QString &sql)
     return result;
 }
 
-namespace {
-
-// What coffer-cli runs with in a test: never the user's real workspace, plus "NAME=value"s.
 QProcessEnvironment cliEnvironment(const QString &workspace, const QStringList &environment)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -90,8 +87,6 @@ QProcessEnvironment cliEnvironment(const QString &workspace, const QStringList &
         env.insert(variable.section(QLatin1Char('='), 0, 0), variable.section(QLatin1Char('='), 1));
     return env;
 }
-
-} // namespace
 
 bool startHeld(QProcess &process, const QString &point, const QStringList &arguments, QByteArray *err,
     const QStringList &environment)

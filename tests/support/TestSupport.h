@@ -46,6 +46,10 @@ struct CliRun {
     QJsonDocument json() const { return QJsonDocument::fromJson(out); }
 };
 
+// What coffer-cli runs with in a test: COFFER_WORKSPACE set to `workspace` (or to a path that
+// does not exist, so the user's real workspace is never read), plus "NAME=value"s.
+QProcessEnvironment cliEnvironment(const QString &workspace = {}, const QStringList &environment = {});
+
 // Runs the built coffer-cli with `arguments`, COFFER_WORKSPACE pointing at `workspace`
 // (or at a path that does not exist, so the user's real workspace is never read), and the
 // extra "NAME=value" variables in `environment` (test hooks such as COFFER_FAIL_AT).

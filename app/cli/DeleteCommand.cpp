@@ -1,0 +1,132 @@
+#include "CliContext.h"
+#include "CliOutput.h"
+#include "Commands.h"
+#include "JsonViews.h"
+
+#include "repository/BackupDeleter.h"
+#include "repository/Catalog.h"
+#include "repository/RepoLock.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+// "1a2b3c4d (orders, 2026-11-20 14:00 UTC)"
+QString label(const coffer::Manifest &m)
+{
+    return QStringLiteral("%1 (%2, %3 UTC)")
+        .arg(m.shortId(), m.database, m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
+// The typed confirmation: the backup's short id, so a slip of the finger deletes nothing.
+bool confirmed(const QString &shortId)
+{
+    std::fprintf(stderr, "Type the backup's id '%s' to delete it, anything else to cancel: ", qPrintable(shortId));
+    std::fflush(stderr);
+    QTextStream in(stdin);
+    return in.readLine().trimmed() == shortId;
+}
+
+// What the user loses beyond this one backup: the last backup of a database, or the newest one
+// known to restore. Deleting it is allowed; doing so unawares is not.
+QStringList warnings(const coffer::CatalogEntry &entry, const QList<coffer::CatalogEntry> &siblings)
+{
+    const coffer::Manifest &m = entry.manifest;
+    if (siblings.size() <= 1)
+        return { QStringLiteral("%1 is the only backup of %2: after this, %2 has no backup at all")
+                     .arg(m.shortId(), m.database) };
+    auto verified = [](const coffer::CatalogEntry &e) { return e.lastVerification && e.lastVerification->ok(); };
+    // Siblings are newest first: the first verified one is the newest verified backup.
+    const auto newest = std::find_if(siblings.cbegin(), siblings.cend(), verified);
+    if (newest == siblings.cend() || newest->manifest.id != m.id)
+        return {};
+    const auto next = std::find_if(newest + 1, siblings.cend(), verified);
+    if (next == siblings.cend())
+        return { QStringLiteral("%1 is the only verified backup of %2: no other backup of %2 has passed a "
+                                "verification")
+                     .arg(m.shortId(), m.database) };
+    return { QStringLiteral("%1 is the newest verified backup of %2; after this, the newest verified one is %3")
+                 .arg(m.shortId(), m.database, label(next->manifest)) };
+}
+
+} // namespace
+
+int runDelete(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    CliContext::addCommonOptions(parser, true);
+    parser.addPositionalArgument(
+        QStringLiteral("ID"), QStringLiteral("Backup id (or a unique prefix, e.g. the 8 shown by list)."));
+    parser.addOption({ QStringLiteral("yes"), QStringLiteral("Do not ask for the typed confirmation.") });
+    CliContext::addWaitOption(parser, 0);
+    if (auto exit = CliContext::parse(parser, arguments,
+            QStringLiteral("Delete one backup: its artifact, its manifest and its catalog entry. A pinned backup "
+                           "is refused.")))
+        return *exit;
+    const CliContext context(parser);
+    if (parser.positionalArguments().size() != 1)
+        return cli::usageError(QStringLiteral("delete takes exactly one backup ID"));
+    const bool yes = parser.isSet(QStringLiteral("yes"));
+    if (!yes && !::isatty(STDIN_FILENO))
+        return cli::usageError(
+            QStringLiteral("delete removes a backup for good: run it on a terminal to confirm, or pass --yes"));
+    const auto waitMs = CliContext::lockWaitMs(parser);
+    if (!waitMs)
+        return waitMs.error();
+
+    auto catalog = context.openCatalog();
+    if (!catalog)
+        return catalog.error();
+    // Held from the lookup to the end: no backup, restore or prune works in the repository
+    // meanwhile, so what was checked and confirmed is what is deleted.
+    auto lock = coffer::RepoLock::acquire(
+        catalog->repository().locksDir(), coffer::RepoLock::Kind::Exclusive, QStringLiteral("delete"), *waitMs);
+    if (!lock)
+        return cli::reportError(lock.error(), context.json());
+    auto entry = catalog->backup(parser.positionalArguments().first());
+    if (!entry)
+        return cli::reportError(entry.error(), context.json());
+    const coffer::Manifest &m = entry->manifest;
+    if (m.pinned)
+        return cli::reportError(
+            coffer::Error{ coffer::ErrorCode::InvalidArgument,
+                QStringLiteral("backup %1 is pinned; unpin it first with 'coffer-cli unpin %1'").arg(m.shortId()),
+                entry->manifestPath },
+            context.json());
+    auto siblings = catalog->backups(m.database);
+    if (!siblings)
+        return cli::reportError(siblings.error(), context.json());
+    const QStringList warned = warnings(*entry, *siblings);
+    for (const QString &warning : warned)
+        cli::err(QStringLiteral("coffer-cli: warning: %1").arg(warning));
+
+    if (!yes) {
+        cli::err(QStringLiteral("About to delete backup %1: %2 (%3)")
+                     .arg(label(m), entry->artifactPath, cli::humanSize(m.artifactSize)));
+        if (!confirmed(m.shortId())) {
+            cli::err(QStringLiteral("coffer-cli: not confirmed; nothing was deleted"));
+            return kExitFailed;
+        }
+    }
+    if (auto removed = coffer::BackupDeleter(*catalog).remove(
+            *entry, QStringLiteral("delete"), QStringLiteral("deleted by hand with coffer-cli delete"));
+        !removed)
+        return cli::reportError(removed.error(), context.json());
+
+    if (context.json()) {
+        cli::printJson(QJsonObject{ { QStringLiteral("deleted"), jsonview::entry(*entry) },
+            { QStringLiteral("freed_bytes"), m.artifactSize },
+            { QStringLiteral("warnings"), QJsonArray::fromStringList(warned) } });
+        return kExitOk;
+    }
+    cli::out(QStringLiteral("Deleted backup %1: %2 freed (%3 bytes)")
+                 .arg(label(m), cli::humanSize(m.artifactSize))
+                 .arg(m.artifactSize));
+    return kExitOk;
+}
