@@ -89,6 +89,7 @@ int runBackup(const QStringList &arguments)
         {QStringLiteral("no-read-back"), QStringLiteral("Skip re-reading the published artifact (faster, less safe).")},
     });
     keyoptions::addEncryptOptions(parser);
+    CliContext::addWaitOption(parser, 30);
     if (auto exit = CliContext::parse(parser, arguments,
                                       QStringLiteral("Back up SQLite databases: online, consistent, checksummed, "
                                                      "compressed, published atomically.")))
@@ -103,8 +104,12 @@ int runBackup(const QStringList &arguments)
         return cli::usageError(QStringLiteral("backup needs exactly one of --path, --db, --group or --all"));
     if (parser.isSet(QStringLiteral("name")) && !parser.isSet(QStringLiteral("path")))
         return cli::usageError(QStringLiteral("--name goes with --path"));
+    const auto waitMs = CliContext::lockWaitMs(parser);
+    if (!waitMs)
+        return waitMs.error();
 
     coffer::BackupParams base;
+    base.lockWaitMs = *waitMs;
     QString codecName = QStringLiteral("zstd");
     std::optional<int> level;
     if (auto ws = context.workspace(); ws) {

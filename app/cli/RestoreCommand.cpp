@@ -110,6 +110,7 @@ int runRestore(const QStringList &arguments)
     const auto waitMs = CliContext::lockWaitMs(parser);
     if (!waitMs)
         return waitMs.error();
+    params.lockWaitMs = *waitMs;
     // Held from the preflight to the end, so no prune or delete can take the backup in between.
     auto repository = coffer::Repository::open(params.repositoryPath);
     if (!repository)

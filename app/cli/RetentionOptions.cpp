@@ -96,8 +96,9 @@ std::expected<coffer::RetentionPolicySet, int> policies(const QCommandLineParser
     } else {
         return std::unexpected(cli::usageError(
             QStringLiteral("no retention policy: give at least one rule (e.g. --keep-daily 7 --keep-weekly 4, or "
-                           "--retention-days 30) or set `retention:` in the workspace. An empty policy would delete "
-                           "every backup, so it is refused")));
+                           "--retention-days 30) or set `retention:` in the workspace%1. An empty policy would "
+                           "delete every backup, so it is refused")
+                .arg(workspace ? QString() : QStringLiteral(" (%1)").arg(workspace.error().message))));
     }
     if (parser.isSet(QStringLiteral("timezone")))
         set.timeZone = parser.value(QStringLiteral("timezone"));

@@ -26,6 +26,7 @@ int runVerify(const QStringList &arguments)
          QStringLiteral("bytes")},
     });
     keyoptions::addOpenOptions(parser);
+    CliContext::addWaitOption(parser, 30);
     if (auto exit = CliContext::parse(parser, arguments, QStringLiteral("Verify backups against their manifests.")))
         return *exit;
     const CliContext context(parser);
@@ -55,6 +56,10 @@ int runVerify(const QStringList &arguments)
         if (!ok || *params.minSize < 0)
             return cli::usageError(QStringLiteral("--min-size takes a number of bytes"));
     }
+    const auto waitMs = CliContext::lockWaitMs(parser);
+    if (!waitMs)
+        return waitMs.error();
+    params.lockWaitMs = *waitMs;
     auto repo = context.repositoryPath();
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);

@@ -16,17 +16,19 @@ Commands:
   init REPO [--require-encryption] create a backup repository
   backup (--path DB | --db NAME | --group G | --all) [--repo REPO]
          [--compression zstd|gzip|none] [--level N] [--tag TAG] [--json]
-         [--encrypt] [--recipient KEY]... [--passphrase-file F]
+         [--encrypt] [--recipient KEY]... [--passphrase-file F] [--wait SECONDS]
                                    back up databases online into a repository
   list [--repo REPO] [--db NAME] [--json]
                                    list backups, newest first
   info [--repo REPO] ID [--json]   show one backup
   verify [--repo REPO] (ID... | --all) [--level quick|full] [--max-age-hours H]
-         [--min-size BYTES] [--identity KEYFILE]... [--passphrase-file F] [--json]
+         [--min-size BYTES] [--identity KEYFILE]... [--passphrase-file F]
+         [--wait SECONDS] [--json]
                                    verify backups against their manifests
   restore [--repo REPO] (ID | --latest --db NAME) [--target PATH] [--live]
           [--dry-run] [--no-safety-backup] [--ignore-name-mismatch] [--yes]
-          [--identity KEYFILE]... [--passphrase-file F] [--recipient KEY]... [--json]
+          [--identity KEYFILE]... [--passphrase-file F] [--recipient KEY]...
+          [--wait SECONDS] [--json]
                                    restore a backup: preflight, safety backup, atomic
                                    install, automatic rollback
   decrypt ARTIFACT --out FILE [--identity KEYFILE]... [--passphrase-file F] [--json]

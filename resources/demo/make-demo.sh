@@ -41,6 +41,11 @@ backup:
   retention_days: 30
   schedules:
     shop: {interval_hours: 6, retain_count: 10}
+retention:          # 'coffer-cli prune --dry-run' shows what it keeps and why
+  timezone: UTC
+  default: {keep_daily: 7, keep_weekly: 4, keep_monthly: 12}
+  groups:
+    acme: {keep_last: 3}
 YAML
 
 export COFFER_WORKSPACE="$demo/workspace.yaml"
