@@ -2,10 +2,13 @@
 // SQLite files, exit codes, JSON shapes, file modes, and repositories left untouched by failures.
 #include "TestSupport.h"
 
+#include "repository/RepoLock.h"
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -208,6 +211,9 @@ private Q_SLOTS:
     void listAndInfo();
     void verifyQuickDetectsCorruption();
     void verifyFull();
+
+    void heldRepositoryStopsBackupAndVerify();
+    void backupWaitsForTheHolder();
 
     void workspaceGroupAndAll();
     void workspaceAllWithMissingDatabase();
@@ -618,6 +624,70 @@ void TestCli::verifyFull()
         = list.json().array().first().toObject().value(QStringLiteral("last_verification")).toObject();
     QCOMPARE(last.value(QStringLiteral("level")).toString(), QStringLiteral("full"));
     QVERIFY(last.value(QStringLiteral("ok")).toBool());
+}
+
+// ---------------------------------------------------------------------------------------------
+// repository locks
+
+void TestCli::heldRepositoryStopsBackupAndVerify()
+{
+    TempRepository fixture;
+    QVERIFY(fixture.isValid());
+    QVERIFY(!backup(fixture.repo(), m_source).isEmpty());
+    auto held = coffer::RepoLock::acquire(
+        fixture.repo() + QStringLiteral("/locks"), coffer::RepoLock::Kind::Exclusive, QStringLiteral("test"));
+    COFFER_VERIFY_OK(held);
+    const RepoState before = stateOf(fixture.repo());
+    QCOMPARE(QJsonDocument::fromJson(before.listing).array().size(), 1);
+    const QByteArray holder = "pid " + QByteArray::number(::getpid());
+
+    // --wait 0 gives up at once instead of after the default 30 s, and names who holds it.
+    QElapsedTimer timer;
+    timer.start();
+    const CliRun backupRun = runCli({ QStringLiteral("backup"), QStringLiteral("--path"), m_source,
+        QStringLiteral("--repo"), fixture.repo(), QStringLiteral("--wait"), QStringLiteral("0") });
+    QVERIFY2(backupRun.exitCode == 3, qPrintable(describe(backupRun)));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(backupRun.err.contains(holder), qPrintable(describe(backupRun)));
+
+    timer.restart();
+    const CliRun verifyRun = runCli({ QStringLiteral("verify"), QStringLiteral("--all"), QStringLiteral("--repo"),
+        fixture.repo(), QStringLiteral("--wait"), QStringLiteral("0") });
+    QVERIFY2(verifyRun.exitCode == 3, qPrintable(describe(verifyRun)));
+    QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(verifyRun.err.contains(holder), qPrintable(describe(verifyRun)));
+
+    // No second backup, no recorded verification, nothing left in staging, no lock but the test's.
+    QCOMPARE(stateOf(fixture.repo()), before);
+}
+
+void TestCli::backupWaitsForTheHolder()
+{
+    TempRepository fixture;
+    QVERIFY(fixture.isValid());
+    auto held = coffer::RepoLock::acquire(
+        fixture.repo() + QStringLiteral("/locks"), coffer::RepoLock::Kind::Exclusive, QStringLiteral("test"));
+    COFFER_VERIFY_OK(held);
+
+    QProcess process;
+    process.setProcessEnvironment(testsupport::cliEnvironment());
+    process.start(QStringLiteral(COFFER_CLI_PATH),
+        { QStringLiteral("backup"), QStringLiteral("--path"), m_source, QStringLiteral("--repo"), fixture.repo(),
+            QStringLiteral("--json"), QStringLiteral("--wait"), QStringLiteral("30") });
+    QVERIFY(process.waitForStarted(10000));
+    // Still waiting for the holder: nothing backed up yet.
+    QVERIFY(!process.waitForFinished(1500));
+    QCOMPARE(QJsonDocument::fromJson(stateOf(fixture.repo()).listing).array().size(), 0);
+
+    held->release();
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+        process.readAllStandardError().constData());
+    const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    const QJsonArray listed = QJsonDocument::fromJson(stateOf(fixture.repo()).listing).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(
+        listed.first().toObject().value(QStringLiteral("id")).toString(), json.value(QStringLiteral("id")).toString());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,7 +27,6 @@ namespace coffer {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
-constexpr int kLockTimeoutMs = 30000;
 
 Result<void> cancelled(const CancelFlag &cancel)
 {
@@ -120,7 +119,7 @@ Result<BackupResult> BackupPipeline::run(
             repo->root());
 
     auto lock = RepoLock::acquire(
-        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("backup %1").arg(params.database), kLockTimeoutMs);
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("backup %1").arg(params.database), params.lockWaitMs);
     if (!lock)
         return std::unexpected(lock.error());
 

@@ -23,6 +23,7 @@ struct BackupParams {
     QString trigger = QStringLiteral("manual");
     int keepDays = 0; // > 0: the manifest's expiry, counted from its creation (safety backups: 7)
     bool readBack = true; // re-read the published artifact and check its SHA-256
+    int lockWaitMs = 30000; // how long to wait for an exclusive holder (a prune, a delete) to finish
     // Not empty: the artifact is the cfr1 container (docs/format.md) around the compressed
     // stream, openable by these recipients. A require_encryption repository refuses empty.
     EncryptionKeys encryption;

@@ -31,6 +31,7 @@ struct RestoreParams {
     // the restored backup is encrypted, or this is not empty; always to `credentials` too, so
     // a rollback can open it.
     EncryptionKeys safetyRecipients;
+    int lockWaitMs = 30000; // how long the preflight, the restore and its safety backup wait for the repository
 };
 
 // What a restore will do, and whether the checks before it allow it. Holds the verified

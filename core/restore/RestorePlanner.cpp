@@ -20,7 +20,6 @@ namespace coffer {
 namespace {
 
 constexpr qint64 kMargin = 1 << 20;
-constexpr int kLockTimeoutMs = 30000;
 
 CheckResult check(const QString &name, bool ok, const QString &detail)
 {
@@ -138,7 +137,7 @@ Result<RestorePlan> RestorePlanner::prepare(
         return std::unexpected(repo.error());
     plan.repositoryRoot = repo->root();
     auto lock = RepoLock::acquire(
-        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore preflight"), kLockTimeoutMs);
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore preflight"), params.lockWaitMs);
     if (!lock)
         return std::unexpected(lock.error());
     auto catalog = Catalog::open(*repo);

@@ -19,8 +19,6 @@ namespace coffer {
 
 namespace {
 
-constexpr int kLockTimeoutMs = 30000;
-
 // Times consecutive phases into the result.
 class PhaseClock final
 {
@@ -138,7 +136,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         return result;
     }
     auto lock = RepoLock::acquire(
-        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore %1").arg(m.database), kLockTimeoutMs);
+        repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("restore %1").arg(m.database), plan.params.lockWaitMs);
     if (!lock) {
         result.error = lock.error();
         return result;
@@ -206,6 +204,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
         safety.keepDays = plan.params.safetyKeepDays;
         safety.tags = { QStringLiteral("before-restore-%1").arg(m.shortId()) };
         safety.encryption = plan.safetyEncryption;
+        safety.lockWaitMs = plan.params.lockWaitMs;
         auto taken = BackupPipeline::run(safety, cancel, progress);
         if (!taken) {
             Error error = taken.error();

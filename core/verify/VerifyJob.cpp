@@ -33,7 +33,8 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
     auto repo = Repository::open(params.repositoryPath);
     if (!repo)
         return std::unexpected(repo.error());
-    auto lock = RepoLock::acquire(repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("verify"), 30000);
+    auto lock
+        = RepoLock::acquire(repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("verify"), params.lockWaitMs);
     if (!lock)
         return std::unexpected(lock.error());
     auto catalog = Catalog::open(*repo);

@@ -20,6 +20,7 @@ struct VerifyParams {
     QStringList expectedDatabases;
     bool record = true;       // store the outcomes in the catalog
     Credentials credentials;  // opens encrypted backups for full verification
+    int lockWaitMs = 30000;   // how long to wait for an exclusive holder (a prune, a delete) to finish
 };
 
 // Verifies a set of backups one after the other and records every outcome in the catalog.
