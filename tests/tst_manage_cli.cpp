@@ -84,7 +84,7 @@ private Q_SLOTS:
     void sizeMatchesTheManifests();
     void sizeProjectionFollowsTheWorkspacePolicy();
     void sizeWithoutPolicySaysSo();
-    void sizePlannerRefusalIsANote();
+    void sizeDatabaseWithoutRulesIsKept();
 
     void usageErrors_data();
     void usageErrors();
@@ -800,21 +800,23 @@ void TstManageCli::sizeWithoutPolicySaysSo()
     }
 }
 
-void TstManageCli::sizePlannerRefusalIsANote()
+void TstManageCli::sizeDatabaseWithoutRulesIsKept()
 {
     QCOMPARE(backup(QStringLiteral("orders")).size(), 32);
+    QCOMPARE(backup(QStringLiteral("orders")).size(), 32);
     QCOMPARE(backup(QStringLiteral("billing")).size(), 32);
-    // A policy for orders only: billing's is empty, and the planner refuses to plan a prune.
+    // A policy for orders only: billing has no rules, so the projection keeps all of it and says so.
     const QString workspace = writeWorkspace("retention: {databases: {orders: {keep_last: 1}}}\n");
     QVERIFY(!workspace.isEmpty());
     const CliRun run = runCli({ QStringLiteral("size"), QStringLiteral("--json") }, workspace);
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     const QJsonObject json = run.json().object();
-    QVERIFY(json.value(QStringLiteral("projection")).isNull());
+    const QJsonObject projection = json.value(QStringLiteral("projection")).toObject();
+    QCOMPARE(projection.value(QStringLiteral("backups_after")).toInt(), 2);
     const QJsonArray notes = json.value(QStringLiteral("notes")).toArray();
     QCOMPARE(notes.size(), 1);
-    QVERIFY2(notes.at(0).toString().contains(QStringLiteral("billing")), run.out.constData());
-    QCOMPARE(json.value(QStringLiteral("total")).toObject().value(QStringLiteral("backups")).toInt(), 2);
+    QVERIFY2(notes.at(0).toString().contains(QStringLiteral("billing has no retention rules")), run.out.constData());
+    QCOMPARE(json.value(QStringLiteral("total")).toObject().value(QStringLiteral("backups")).toInt(), 3);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -157,6 +157,11 @@ private slots:
     void restoreAndPruneRace();
     void locksNameTheirHolder();
     void checkFindsEditedManifest();
+    void forgedDeletionRecordsDeleteNothing();
+    void neverTheLastBackup();
+    void commandLineRulesKeepWorkspaceProtections();
+    void reindexFinishesInterruptedDeletions();
+    void unwritableReportStopsThePrune();
 };
 
 void TstPrune::dryRunPlanIsWhatPruneDoes()
@@ -379,7 +384,10 @@ void TstPrune::killAtEachStep()
     QFETCH(int, afterKill);
     auto f = makeFixture();
     QVERIFY(f);
-    QCOMPARE(f->generate(todayMidnightUtc().addDays(-1), 5, 86400).size(), 5);
+    QStringList generated;
+    for (const Manifest &m : f->generate(todayMidnightUtc().addDays(-1), 5, 86400))
+        generated << m.id;
+    QCOMPARE(generated.size(), 5);
     const QStringList prune{ QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1") };
 
     const CliRun killed = runCli(f->args(prune), {}, 120000, { QStringLiteral("COFFER_KILL_AT=") + point });
@@ -395,14 +403,26 @@ void TstPrune::killAtEachStep()
     QCOMPARE(disk.artifacts, afterKill);
     QVERIFY(testsupport::filesBelow(f->temp->repo() + QStringLiteral("/staging")).isEmpty());
     if (afterKill == 5) {
-        bool finished = false;
-        for (const QJsonValue &value : auditOf(*f))
-            finished = finished
-                || value.toObject()
-                       .value(QStringLiteral("detail"))
-                       .toString()
-                       .contains(QStringLiteral("finished after the deletion was interrupted"));
-        QVERIFY(finished);
+        // The one backup deleted is in the trail once, as deleted; a deletion finished by the
+        // recovery says so.
+        const QSet<QString> before = QSet<QString>(generated.begin(), generated.end()) + QSet<QString>{ f->source.id };
+        const QSet<QString> gone = before - listedIds(*f);
+        QCOMPARE(gone.size(), 1);
+        int records = 0;
+        for (const QJsonValue &value : auditOf(*f)) {
+            const QJsonObject r = value.toObject();
+            if (r.value(QStringLiteral("backup_id")).toString() != *gone.begin())
+                continue;
+            ++records;
+            QCOMPARE(r.value(QStringLiteral("operation")).toString(), QStringLiteral("prune"));
+            QCOMPARE(r.value(QStringLiteral("outcome")).toString(), QStringLiteral("ok"));
+            QCOMPARE(r.value(QStringLiteral("detail"))
+                         .toString()
+                         .contains(QStringLiteral("finished after the deletion "
+                                                  "was interrupted")),
+                point != QStringLiteral("delete-row-removed"));
+        }
+        QCOMPARE(records, 1);
     }
 
     // The next prune completes the policy.
@@ -615,6 +635,121 @@ void TstPrune::checkFindsEditedManifest()
     // The manifest is the truth: the catalog now says pinned.
     const CliRun info = runCli(f->args({ QStringLiteral("info"), f->source.id, QStringLiteral("--json") }));
     QCOMPARE(info.json().object().value(QStringLiteral("pinned")).toBool(), true);
+}
+
+void TstPrune::forgedDeletionRecordsDeleteNothing()
+{
+    auto f = makeFixture();
+    QVERIFY(f);
+    QCOMPARE(f->generate(todayMidnightUtc().addDays(-1), 1, 86400).size(), 1);
+    const QString repo = f->temp->repo();
+    auto repository = Repository::open(repo);
+    COFFER_VERIFY_OK(repository);
+    const auto plant = [&](const QString &id, const QString &artifact, const QString &manifest) {
+        QFile record(repo + QStringLiteral("/staging/") + id + QStringLiteral(".deleting"));
+        return record.open(QIODevice::WriteOnly)
+            && record.write(
+                   QJsonDocument(QJsonObject{ { QStringLiteral("id"), id }, { QStringLiteral("artifact"), artifact },
+                                     { QStringLiteral("manifest"), manifest },
+                                     { QStringLiteral("operation"), QStringLiteral("prune") } })
+                       .toJson())
+            > 0;
+    };
+    // A link out of the repository, and a record naming a file behind it.
+    const QString victim = f->temp->path(QStringLiteral("victim"));
+    QVERIFY(QDir().mkpath(victim));
+    QFile precious(victim + QStringLiteral("/precious.txt"));
+    QVERIFY(precious.open(QIODevice::WriteOnly) && precious.write("keep me") == 7);
+    precious.close();
+    QVERIFY(QFile::link(victim, repo + QStringLiteral("/backups/evil")));
+    QVERIFY(plant(QString(32, QLatin1Char('d')), QStringLiteral("backups/evil/precious.txt"),
+        QStringLiteral("backups/evil/other.txt")));
+    // A record naming a real backup whose deletion never began.
+    QVERIFY(plant(f->source.id, repository->relative(repository->artifactPath(f->source)),
+        repository->relative(repository->manifestPath(f->source))));
+
+    const CliRun check = runCli(f->args({ QStringLiteral("repo"), QStringLiteral("check") }));
+    QVERIFY(QFile::exists(victim + QStringLiteral("/precious.txt")));
+    QVERIFY(QFile::exists(repository->artifactPath(f->source)));
+    QCOMPARE(listedIds(*f).size(), 2);
+    QVERIFY(testsupport::filesBelow(repo + QStringLiteral("/staging")).isEmpty());
+    // What the check says about the planted link is its business; the source is whole.
+    QVERIFY2(!check.out.contains(f->source.id.left(8).toUtf8()), qPrintable(describe(check)));
+}
+
+void TstPrune::neverTheLastBackup()
+{
+    auto f = makeFixture();
+    QVERIFY(f);
+    QCOMPARE(f->generate(todayMidnightUtc().addDays(-40), 3, 86400).size(), 3);
+    const CliRun zero = runCli(f->args({ QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+        QStringLiteral("--min-count"), QStringLiteral("0") }));
+    QVERIFY2(zero.exitCode == 2 && zero.err.contains("last backup"), qPrintable(describe(zero)));
+    // A cap smaller than any backup still leaves each database its newest.
+    const CliRun tiny = runCli(f->args({ QStringLiteral("prune"), QStringLiteral("--max-size-gb"),
+        QStringLiteral("0.000000001"), QStringLiteral("--json") }));
+    QVERIFY2(tiny.exitCode == 0, qPrintable(describe(tiny)));
+    QCOMPARE(listedIds(*f), QSet<QString>{ f->source.id });
+    QVERIFY(!tiny.json().object().value(QStringLiteral("warnings")).toArray().isEmpty());
+}
+
+void TstPrune::commandLineRulesKeepWorkspaceProtections()
+{
+    auto f = makeFixture();
+    QVERIFY(f);
+    const QList<Manifest> copies = f->generate(todayMidnightUtc().addDays(-1), 4, 86400);
+    QCOMPARE(copies.size(), 4);
+    const QString workspace = f->temp->path(QStringLiteral("workspace.yaml"));
+    QFile yaml(workspace);
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write(QStringLiteral("repositories:\n  - {name: main, path: %1}\n"
+                              "databases:\n  - {name: orders, path: %2}\n"
+                              "retention:\n  databases:\n    orders: {keep_daily: 30, min_count: 3}\n")
+                   .arg(f->temp->repo(), f->database)
+                   .toUtf8());
+    yaml.close();
+    const CliRun prune
+        = runCli({ QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1") }, workspace);
+    QVERIFY2(prune.exitCode == 0, qPrintable(describe(prune)));
+    QCOMPARE(listedIds(*f), (QSet<QString>{ f->source.id, copies.at(0).id, copies.at(1).id }));
+}
+
+void TstPrune::reindexFinishesInterruptedDeletions()
+{
+    auto f = makeFixture();
+    QVERIFY(f);
+    QCOMPARE(f->generate(todayMidnightUtc().addDays(-1), 2, 86400).size(), 2);
+    {
+        // Killed mid-deletion while someone else holds the repository: nothing recovers it yet.
+        QProcess prune;
+        QByteArray err;
+        QVERIFY2(testsupport::startHeld(prune, QStringLiteral("delete-artifact-removed"),
+                     f->args({ QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1") }), &err),
+            err.constData());
+        prune.kill();
+        prune.waitForFinished();
+        auto held = RepoLock::acquire(
+            f->temp->repo() + QStringLiteral("/locks"), RepoLock::Kind::Shared, QStringLiteral("test"));
+        COFFER_VERIFY_OK(held);
+        QCOMPARE(listedIds(*f).size(), 2);
+    }
+    const CliRun reindex = runCli(f->args({ QStringLiteral("repo"), QStringLiteral("reindex") }));
+    QVERIFY2(reindex.exitCode == 0 && !reindex.out.contains("missing"), qPrintable(describe(reindex)));
+    QCOMPARE(listedIds(*f).size(), 2);
+    QVERIFY(onDisk(*f).manifestsWithoutArtifact.isEmpty());
+    const CliRun check = runCli(f->args({ QStringLiteral("repo"), QStringLiteral("check") }));
+    QVERIFY2(check.exitCode == 0, qPrintable(describe(check)));
+}
+
+void TstPrune::unwritableReportStopsThePrune()
+{
+    auto f = makeFixture();
+    QVERIFY(f);
+    QCOMPARE(f->generate(todayMidnightUtc().addDays(-1), 2, 86400).size(), 2);
+    const CliRun run = runCli(f->args({ QStringLiteral("prune"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+        QStringLiteral("--report"), f->temp->path(QStringLiteral("no/such/folder/plan.json")) }));
+    QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+    QCOMPARE(listedIds(*f).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TstPrune)

@@ -56,9 +56,9 @@ void RetentionProtectionsTest::protections_data()
         << QStringList{ u"2026-10-01T00:00 kept: minimum count 1"_s, u"2026-09-01T00:00 deleted: older than 30 days"_s,
                u"2026-08-01T00:00 deleted: older than 30 days"_s }
         << QStringList{};
-    QTest::newRow("min-count 0 lets every backup go")
+    QTest::newRow("min-count 0 still leaves the last backup")
         << policySet(RetentionPolicy{ .retentionDays = 30, .minCount = 0 }) << allOld
-        << QStringList{ u"2026-10-01T00:00 deleted: older than 30 days"_s,
+        << QStringList{ u"2026-10-01T00:00 kept: the last backup of its database"_s,
                u"2026-09-01T00:00 deleted: older than 30 days"_s, u"2026-08-01T00:00 deleted: older than 30 days"_s }
         << QStringList{};
     QTest::newRow("safety backups until expiry, outside keep-last")
@@ -198,17 +198,30 @@ void RetentionProtectionsTest::databasesAndTies_data()
             backups << QStringLiteral("2026-11-%1T00:00 db=%2 id=%2-%1%3").arg(day).arg(db, group);
     }
     // orders: its own keep-last 3; billing: acme's keep-last 2; logs: the default's 1. acme's
-    // 0.5 GB cap is not inherited by its databases but applies to the group's total.
+    // 0.5 GB cap is not inherited by its databases but applies to the group's total; it cannot
+    // take a database's last backup (min-count 0 here, so only that guard keeps billing-20 and orders-20).
     const QString overAcme = QStringLiteral(" deleted: over the 0.5 GB size limit of group acme");
     QTest::newRow("database over group over default")
         << layered << backups
-        << QStringList{ u"billing-20"_s + overAcme, u"billing-19"_s + overAcme,
+        << QStringList{ u"billing-20 kept: the last backup of its database"_s, u"billing-19"_s + overAcme,
                u"billing-18 deleted: not among the last 2"_s, u"billing-17 deleted: not among the last 2"_s,
                u"logs-20 kept: last 1"_s, u"logs-19 deleted: not among the last 1"_s,
                u"logs-18 deleted: not among the last 1"_s, u"logs-17 deleted: not among the last 1"_s,
-               u"orders-20"_s + overAcme, u"orders-19"_s + overAcme, u"orders-18"_s + overAcme,
+               u"orders-20 kept: the last backup of its database"_s, u"orders-19"_s + overAcme, u"orders-18"_s + overAcme,
                u"orders-17 deleted: not among the last 3"_s }
         << QStringList{};
+
+    // A database no rule speaks for is left alone, whatever another database's rules and cap say.
+    RetentionPolicySet otherDatabase;
+    otherDatabase.databases[QStringLiteral("logs")] = { .keepLast = 1, .maxSizeGb = 1 };
+    QTest::newRow("a database without rules is kept")
+        << otherDatabase
+        << QStringList{ u"2026-11-20T00:00 db=orders id=orders-20"_s, u"2026-10-20T00:00 db=orders id=orders-10"_s,
+               u"2026-11-20T00:00 db=logs id=logs-20"_s, u"2026-11-19T00:00 db=logs id=logs-19"_s }
+        << QStringList{ u"logs-20 kept: last 1, minimum count 1"_s, u"logs-19 deleted: not among the last 1"_s,
+               u"orders-20 kept: no retention rule for this database"_s,
+               u"orders-10 kept: no retention rule for this database"_s }
+        << QStringList{ u"database orders has no retention rules, so its 2 backup(s) are all kept"_s };
 
     RetentionPolicySet moved = policySet(RetentionPolicy{ .minCount = 0 });
     moved.groups[QStringLiteral("new")] = { .keepLast = 2 };
@@ -239,13 +252,9 @@ void RetentionProtectionsTest::refused_data()
     QTest::addColumn<RetentionPolicySet>("policies");
     QTest::addColumn<QString>("message");
     const QString noRules
-        = u"the retention policy for database 'orders' has no rules; refusing to plan a prune that would delete every "_s
-          u"backup"_s;
+        = u"the retention policy has no rules; refusing to plan a prune that would delete every backup"_s;
     QTest::newRow("no policy") << RetentionPolicySet{} << noRules;
     QTest::newRow("min-count alone") << policySet(RetentionPolicy{ .minCount = 3 }) << noRules;
-    RetentionPolicySet otherDatabase;
-    otherDatabase.databases[QStringLiteral("logs")] = { .keepLast = 3, .maxSizeGb = 1 };
-    QTest::newRow("rules and cap of another database") << otherDatabase << noRules;
     QTest::newRow("keep-daily 0") << policySet(RetentionPolicy{ .keepDaily = 0 }) << u"keep-daily must be at least 1"_s;
     RetentionPolicySet invalidGroup = policySet(RetentionPolicy{ .keepLast = 1 });
     invalidGroup.groups[QStringLiteral("unused")] = { .maxSizeGb = -1 };

@@ -393,7 +393,7 @@ void TestWorkspace::retentionKeys_data()
     QTest::newRow("max_size_gb whole") << QByteArray("{max_size_gb: 50}") << with(&RetentionPolicy::maxSizeGb, 50.0);
     QTest::newRow("max_size_gb fraction") << QByteArray("{max_size_gb: 0.5}") << with(&RetentionPolicy::maxSizeGb, 0.5);
     QTest::newRow("min_count 3") << QByteArray("{min_count: 3}") << with(&RetentionPolicy::minCount, 3);
-    QTest::newRow("min_count 0 is allowed") << QByteArray("{min_count: 0}") << with(&RetentionPolicy::minCount, 0);
+    QTest::newRow("min_count 1") << QByteArray("{min_count: 1}") << with(&RetentionPolicy::minCount, 1);
     QTest::newRow("no keys") << QByteArray("{}") << RetentionPolicy();
 
     RetentionPolicy all;
@@ -1094,9 +1094,9 @@ void TestWorkspace::errors_data()
     QTest::newRow("retention: max_size_gb not a number")
         << QByteArray("retention:\n  default:\n    max_size_gb: lots\n") << invalid
         << QStringList{ at(3), QStringLiteral("retention.default.max_size_gb"), QStringLiteral("lots") } << QString();
-    QTest::newRow("retention: min_count -1")
-        << QByteArray("retention:\n  default:\n    min_count: -1\n") << invalid
-        << QStringList{ at(3), QStringLiteral("retention.default.min_count"), QStringLiteral("at least 0") }
+    QTest::newRow("retention: min_count 0")
+        << QByteArray("retention:\n  default:\n    min_count: 0\n") << invalid
+        << QStringList{ at(3), QStringLiteral("retention.default.min_count"), QStringLiteral("at least 1") }
         << QString();
     QTest::newRow("retention: unknown time zone")
         << QByteArray("retention:\n  timezone: Mars/Olympus\n") << invalid

@@ -17,13 +17,6 @@
 
 namespace {
 
-// "1a2b3c4d (orders, 2026-11-20 14:00 UTC)"
-QString label(const coffer::Manifest &m)
-{
-    return QStringLiteral("%1 (%2, %3 UTC)")
-        .arg(m.shortId(), m.database, m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-}
-
 // The typed confirmation: the backup's short id, so a slip of the finger deletes nothing.
 bool confirmed(const QString &shortId)
 {
@@ -52,7 +45,7 @@ QStringList warnings(const coffer::CatalogEntry &entry, const QList<coffer::Cata
                                 "verification")
                      .arg(m.shortId(), m.database) };
     return { QStringLiteral("%1 is the newest verified backup of %2; after this, the newest verified one is %3")
-                 .arg(m.shortId(), m.database, label(next->manifest)) };
+                 .arg(m.shortId(), m.database, jsonview::label(next->manifest)) };
 }
 
 } // namespace
@@ -83,22 +76,21 @@ int runDelete(const QStringList &arguments)
     auto catalog = context.openCatalog();
     if (!catalog)
         return catalog.error();
-    // Held from the lookup to the end: no backup, restore or prune works in the repository
-    // meanwhile, so what was checked and confirmed is what is deleted.
-    auto lock = coffer::RepoLock::acquire(
-        catalog->repository().locksDir(), coffer::RepoLock::Kind::Exclusive, QStringLiteral("delete"), *waitMs);
-    if (!lock)
-        return cli::reportError(lock.error(), context.json());
+    auto refusal = [&](const coffer::CatalogEntry &entry) -> std::optional<int> {
+        if (!entry.manifest.pinned)
+            return std::nullopt;
+        return cli::reportError(coffer::Error{ coffer::ErrorCode::InvalidArgument,
+                                    QStringLiteral("backup %1 is pinned; unpin it first with 'coffer-cli unpin %1'")
+                                        .arg(entry.manifest.shortId()),
+                                    entry.manifestPath },
+            context.json());
+    };
     auto entry = catalog->backup(parser.positionalArguments().first());
     if (!entry)
         return cli::reportError(entry.error(), context.json());
+    if (auto refused = refusal(*entry))
+        return *refused;
     const coffer::Manifest &m = entry->manifest;
-    if (m.pinned)
-        return cli::reportError(
-            coffer::Error{ coffer::ErrorCode::InvalidArgument,
-                QStringLiteral("backup %1 is pinned; unpin it first with 'coffer-cli unpin %1'").arg(m.shortId()),
-                entry->manifestPath },
-            context.json());
     auto siblings = catalog->backups(m.database);
     if (!siblings)
         return cli::reportError(siblings.error(), context.json());
@@ -108,12 +100,23 @@ int runDelete(const QStringList &arguments)
 
     if (!yes) {
         cli::err(QStringLiteral("About to delete backup %1: %2 (%3)")
-                     .arg(label(m), entry->artifactPath, cli::humanSize(m.artifactSize)));
+                     .arg(jsonview::label(m), entry->artifactPath, cli::humanSize(m.artifactSize)));
         if (!confirmed(m.shortId())) {
             cli::err(QStringLiteral("coffer-cli: not confirmed; nothing was deleted"));
             return kExitFailed;
         }
     }
+    // The lock is taken only now, so a user at the prompt holds up no backup; what was confirmed
+    // is looked up again under it, in case a prune or pin came in between.
+    auto lock = coffer::RepoLock::acquire(
+        catalog->repository().locksDir(), coffer::RepoLock::Kind::Exclusive, QStringLiteral("delete"), *waitMs);
+    if (!lock)
+        return cli::reportError(lock.error(), context.json());
+    auto current = catalog->backup(m.id);
+    if (!current)
+        return cli::reportError(current.error(), context.json());
+    if (auto refused = refusal(*current))
+        return *refused;
     if (auto removed = coffer::BackupDeleter(*catalog).remove(
             *entry, QStringLiteral("delete"), QStringLiteral("deleted by hand with coffer-cli delete"));
         !removed)
@@ -126,7 +129,7 @@ int runDelete(const QStringList &arguments)
         return kExitOk;
     }
     cli::out(QStringLiteral("Deleted backup %1: %2 freed (%3 bytes)")
-                 .arg(label(m), cli::humanSize(m.artifactSize))
+                 .arg(jsonview::label(m), cli::humanSize(m.artifactSize))
                  .arg(m.artifactSize));
     return kExitOk;
 }

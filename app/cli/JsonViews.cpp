@@ -61,6 +61,12 @@ QJsonObject entry(const coffer::CatalogEntry &entry)
     return json;
 }
 
+QString label(const coffer::Manifest &m)
+{
+    return QStringLiteral("%1 (%2, %3 UTC)")
+        .arg(m.shortId(), m.database, m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+}
+
 QJsonObject auditRecord(const coffer::AuditRecord &record)
 {
     return QJsonObject{ { QStringLiteral("sequence"), record.sequence },

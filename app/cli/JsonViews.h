@@ -11,6 +11,8 @@ namespace jsonview {
 QJsonObject backup(const coffer::Manifest &manifest, const QString &artifactPath, const QString &manifestPath);
 QJsonObject entry(const coffer::CatalogEntry &entry);
 QJsonObject outcome(const coffer::VerifyOutcome &outcome);
+// One backup for a person: "1a2b3c4d (orders, 2026-11-20 14:00 UTC)".
+QString label(const coffer::Manifest &manifest);
 // Every stored field, as stored: enough to re-check the hash chain (docs/format.md).
 QJsonObject auditRecord(const coffer::AuditRecord &record);
 

@@ -7,17 +7,6 @@
 
 #include <QJsonObject>
 
-namespace {
-
-// "1a2b3c4d (orders, 2026-11-20 14:00 UTC)"
-QString label(const coffer::Manifest &m)
-{
-    return QStringLiteral("%1 (%2, %3 UTC)")
-        .arg(m.shortId(), m.database, m.created.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-}
-
-} // namespace
-
 int runPin(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
@@ -54,11 +43,12 @@ int runPin(const QStringList &arguments)
         return kExitOk;
     }
     if (pin)
-        cli::out(change->changed ? QStringLiteral("Pinned %1: every prune keeps it until it is unpinned").arg(label(m))
-                                 : QStringLiteral("%1 is already pinned; nothing changed").arg(label(m)));
-    else
         cli::out(change->changed
-                ? QStringLiteral("Unpinned %1: the retention policy decides again whether it is kept").arg(label(m))
-                : QStringLiteral("%1 is not pinned; nothing changed").arg(label(m)));
+                ? QStringLiteral("Pinned %1: every prune keeps it until it is unpinned").arg(jsonview::label(m))
+                : QStringLiteral("%1 is already pinned; nothing changed").arg(jsonview::label(m)));
+    else
+        cli::out(change->changed ? QStringLiteral("Unpinned %1: the retention policy decides again whether it is kept")
+                                       .arg(jsonview::label(m))
+                                 : QStringLiteral("%1 is not pinned; nothing changed").arg(jsonview::label(m)));
     return kExitOk;
 }

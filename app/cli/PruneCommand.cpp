@@ -7,6 +7,7 @@
 #include "common/FileUtil.h"
 #include "retention/PruneJob.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -44,6 +45,10 @@ int runPrune(const QStringList &arguments)
     auto repo = context.repositoryPath();
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);
+    // Checked before anything is deleted: a prune whose report cannot be written does not start.
+    const QString report = parser.value(QStringLiteral("report"));
+    if (!report.isEmpty() && !QFileInfo(QFileInfo(report).absolutePath()).isWritable())
+        return cli::usageError(QStringLiteral("--report: cannot write into %1").arg(QFileInfo(report).absolutePath()));
 
     coffer::PruneParams params;
     params.repositoryPath = *repo;
@@ -68,10 +73,12 @@ int runPrune(const QStringList &arguments)
         QJsonObject{ { QStringLiteral("deleted"), result.deleted },
             { QStringLiteral("freed_bytes"), result.freedBytes }, { QStringLiteral("cancelled"), result.cancelled },
             { QStringLiteral("failures"), QJsonArray::fromStringList(result.failures) } });
-    if (parser.isSet(QStringLiteral("report"))) {
-        const QString report = parser.value(QStringLiteral("report"));
-        if (auto written = coffer::fileutil::writeDurably(report, QJsonDocument(json).toJson()); !written)
+    bool reported = true;
+    if (!report.isEmpty()) {
+        if (auto written = coffer::fileutil::writeDurably(report, QJsonDocument(json).toJson()); !written) {
             cli::reportError(written.error(), false);
+            reported = false;
+        }
     }
     if (context.json()) {
         cli::printJson(json);
@@ -97,5 +104,5 @@ int runPrune(const QStringList &arguments)
             cli::err(QStringLiteral("coffer-cli: %1").arg(job->error().toString()));
         return kExitFailed;
     }
-    return kExitOk;
+    return reported ? kExitOk : kExitFailed;
 }

@@ -82,6 +82,9 @@ int runRepo(const QStringList &arguments)
             repo.locksDir(), coffer::RepoLock::Kind::Exclusive, QStringLiteral("reindex"), *waitMs);
         if (!lock)
             return cli::reportError(lock.error(), context.json());
+        // An interrupted deletion is finished first: reindexing its manifest would bring back a
+        // backup whose artifact may be gone.
+        repo.recoverStaging();
         auto report = catalog->rebuild();
         if (!report)
             return cli::reportError(report.error(), context.json());

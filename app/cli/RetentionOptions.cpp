@@ -62,6 +62,13 @@ std::expected<coffer::RetentionPolicySet, int> policies(const QCommandLineParser
         if (!ok)
             return std::unexpected(
                 cli::usageError(QStringLiteral("--%1 takes a whole number, not '%2'").arg(name, parser.value(name))));
+        if (value < 1)
+            return std::unexpected(
+                cli::usageError(QStringLiteral("--%1 must be at least 1%2")
+                                    .arg(name,
+                                        option.field == &coffer::RetentionPolicy::minCount
+                                            ? QStringLiteral(": a prune never deletes the last backup of a database")
+                                            : QString())));
         fromCommandLine.*option.field = value;
     }
     if (parser.isSet(QStringLiteral("keep-within"))) {
@@ -84,8 +91,21 @@ std::expected<coffer::RetentionPolicySet, int> policies(const QCommandLineParser
     const bool commandLineRules = fromCommandLine.hasKeepRule() || fromCommandLine.maxSizeGb;
     if (commandLineRules) {
         set.repositoryDefault = fromCommandLine;
-        if (workspace)
-            set.timeZone = workspace->retention().timeZone;
+        if (workspace) {
+            const coffer::RetentionPolicySet &configured = workspace->retention();
+            set.timeZone = configured.timeZone;
+            // The command line's rules replace the workspace's, not its protections: each
+            // level's min_count stays unless --min-count is given.
+            if (!fromCommandLine.minCount) {
+                set.repositoryDefault.minCount = configured.repositoryDefault.minCount;
+                for (auto it = configured.groups.cbegin(); it != configured.groups.cend(); ++it)
+                    if (it->minCount)
+                        set.groups[it.key()].minCount = it->minCount;
+                for (auto it = configured.databases.cbegin(); it != configured.databases.cend(); ++it)
+                    if (it->minCount)
+                        set.databases[it.key()].minCount = it->minCount;
+            }
+        }
     } else if (workspace && !workspace->retention().isEmpty()) {
         set = workspace->retention();
         // --min-count alone tightens the workspace's protection for this run.

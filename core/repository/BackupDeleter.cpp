@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cerrno>
 
@@ -18,14 +21,18 @@ namespace {
 // folder so the removal survives a power cut before the next step.
 Result<void> removeDurably(const QString &path)
 {
-    if (!QFile::remove(path) && QFileInfo::exists(path))
+    const QFileInfo file(path);
+    if (!file.exists() && !file.isSymLink())
+        return {};
+    if (!QFile::remove(path))
         return fail(ErrorCode::Io, QStringLiteral("Cannot delete %1; check the repository's permissions").arg(path));
-    return fileutil::fsyncDirectory(QFileInfo(path).absolutePath());
+    return fileutil::fsyncDirectory(file.absolutePath());
 }
 
-// Steps 3 to 6 of a deletion, shared by a running deletion and the recovery of one.
-Result<void> removeFiles(
-    Catalog &catalog, const QString &id, const QString &artifact, const QString &manifest, const QString &record)
+// Steps 3 to 6 of a deletion, shared by a running deletion and the recovery of one; the row goes
+// together with the audit record `done`.
+Result<void> removeFiles(Catalog &catalog, const QString &id, const QString &artifact, const QString &manifest,
+    const QString &record, const AuditRecord &done)
 {
     if (auto removed = removeDurably(artifact); !removed)
         return removed;
@@ -35,7 +42,7 @@ Result<void> removeFiles(
         return removed;
     if (auto hook = testhooks::point("delete-manifest-removed"); !hook)
         return hook;
-    if (auto removed = catalog.removeBackup(id); !removed)
+    if (auto removed = catalog.removeBackup(id, done); !removed)
         return removed;
     if (auto hook = testhooks::point("delete-row-removed"); !hook)
         return hook;
@@ -68,14 +75,19 @@ Result<void> BackupDeleter::remove(const CatalogEntry &entry, const QString &ope
         }
         if (auto hook = testhooks::point("delete-marked"); !hook)
             return hook;
-        return removeFiles(m_catalog, m.id, entry.artifactPath, entry.manifestPath, record);
+        return removeFiles(m_catalog, m.id, entry.artifactPath, entry.manifestPath, record,
+            { .operation = operation,
+                .target = m.database,
+                .backupId = m.id,
+                .outcome = QStringLiteral("ok"),
+                .detail = QStringLiteral("%1; %2 bytes freed").arg(reason).arg(m.artifactSize) });
     }();
-    m_catalog.audit({ .operation = operation,
-        .target = m.database,
-        .backupId = m.id,
-        .outcome = done ? QStringLiteral("ok") : QStringLiteral("failed"),
-        .detail = done ? QStringLiteral("%1; %2 bytes freed").arg(reason).arg(m.artifactSize)
-                       : QStringLiteral("%1; not deleted: %2").arg(reason, done.error().toString()) });
+    if (!done)
+        m_catalog.audit({ .operation = operation,
+            .target = m.database,
+            .backupId = m.id,
+            .outcome = QStringLiteral("failed"),
+            .detail = QStringLiteral("%1; not deleted: %2").arg(reason, done.error().toString()) });
     return done;
 }
 
@@ -86,27 +98,51 @@ int BackupDeleter::finishInterrupted(const Repository &repository)
     if (records.isEmpty())
         return 0;
     auto catalog = Catalog::open(repository);
-    if (!catalog)
-        return 0; // the staging clean-up leaves the records; `repo check` reports the catalog
+    auto marked = catalog ? catalog->markedForDeletion() : std::unexpected(catalog.error());
+    if (!marked)
+        return 0; // the records stay; `repo check` reports the catalog
+    static const QRegularExpression idPattern(QStringLiteral("^[0-9a-f]{32}$"));
     int finished = 0;
     for (const QString &name : records) {
+        // What to delete comes from the catalog, never from the record: a record planted in
+        // staging/ cannot name a file, only a backup whose deletion had begun.
         const QString record = staging.filePath(name);
-        const auto intent = repository.readIntent(record);
-        const QString id = intent ? intent->json.value(QStringLiteral("id")).toString() : QString();
-        if (!intent || id.isEmpty()) {
+        const QString id = QFileInfo(name).completeBaseName();
+        auto indexed = idPattern.match(id).hasMatch() ? catalog->indexedManifest(id) : Result<QByteArray>();
+        auto manifest
+            = indexed && !indexed->isEmpty() ? Manifest::fromBytes(*indexed) : fail(ErrorCode::NotFound, QString());
+        if (!manifest || !marked->contains(id)) {
+            // No row: the deletion had got past its files. A row not marked: it had not begun.
             QFile::remove(record);
             continue;
         }
-        const auto done = removeFiles(*catalog, id, intent->artifactPath, intent->manifestPath, record);
-        catalog->audit({ .operation = intent->json.value(QStringLiteral("operation")).toString(),
-            .target = intent->json.value(QStringLiteral("database")).toString(),
+        QFile recordFile(record);
+        const QJsonObject what = recordFile.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(recordFile.read(64 * 1024)).object()
+            : QJsonObject();
+        recordFile.close();
+        const QString artifact = repository.artifactPath(*manifest);
+        const QString manifestPath = repository.manifestPath(*manifest);
+        AuditRecord audit{ .operation = what.value(QStringLiteral("operation")).toString(QStringLiteral("delete")),
+            .target = manifest->database,
             .backupId = id,
-            .outcome = done ? QStringLiteral("ok") : QStringLiteral("failed"),
-            .detail = QStringLiteral("%1; finished after the deletion was interrupted%2")
-                          .arg(intent->json.value(QStringLiteral("reason")).toString(),
-                              done ? QString() : QStringLiteral(": ") + done.error().toString()) });
-        if (done)
+            .outcome = QStringLiteral("ok"),
+            .detail = QStringLiteral("%1; %2 bytes freed; finished after the deletion was interrupted")
+                          .arg(what.value(QStringLiteral("reason")).toString())
+                          .arg(manifest->artifactSize) };
+        auto done = repository.holds(artifact) && repository.holds(manifestPath)
+            ? removeFiles(*catalog, id, artifact, manifestPath, record, audit)
+            : fail(ErrorCode::InvalidArgument,
+                QStringLiteral("its files resolve outside backups/ (a symbolic link); remove them by hand"));
+        if (done) {
             ++finished;
+            continue;
+        }
+        // The record stays, and so does the deletion owed.
+        audit.outcome = QStringLiteral("failed");
+        audit.detail = QStringLiteral("%1; the interrupted deletion could not be finished: %2")
+                           .arg(what.value(QStringLiteral("reason")).toString(), done.error().toString());
+        catalog->audit(audit);
     }
     return finished;
 }

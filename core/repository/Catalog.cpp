@@ -147,6 +147,22 @@ Result<void> Catalog::insertBackup(const Manifest &manifest, const QByteArray &p
     return stmt->run();
 }
 
+Result<void> Catalog::removeBackup(const QString &id, const AuditRecord &record)
+{
+    if (auto begun = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun;
+    auto done = removeBackup(id);
+    if (done) {
+        if (auto audited = audit(record); !audited)
+            done = std::unexpected(audited.error());
+    }
+    if (done)
+        done = m_db.exec(QStringLiteral("COMMIT"));
+    if (!done)
+        m_db.exec(QStringLiteral("ROLLBACK"));
+    return done;
+}
+
 Result<void> Catalog::replaceManifest(const Manifest &manifest)
 {
     auto stmt = m_db.prepare(QStringLiteral("UPDATE backups SET manifest = ? WHERE id = ?"));

@@ -45,6 +45,9 @@ public:
     // (a rebuild), so that `repo check` can compare the file with the index byte for byte.
     Result<void> insertBackup(const Manifest &manifest, const QByteArray &published = {});
     Result<void> removeBackup(const QString &id);
+    // Removes the row and appends `record` to the audit trail in one transaction: a deletion is
+    // in the trail exactly when its row is gone.
+    Result<void> removeBackup(const QString &id, const AuditRecord &record);
     // The indexed copy of a backup's manifest after pin or unpin rewrote the file.
     Result<void> replaceManifest(const Manifest &manifest);
     // A backup about to be deleted vanishes from every listing and lookup before its files go.

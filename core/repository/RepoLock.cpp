@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -98,10 +99,21 @@ QList<RepoLock::Holder> RepoLock::holders(const QString &locksDir)
         holder.since = QDateTime::fromString(json.value(QStringLiteral("time")).toString(), Qt::ISODate);
         holder.purpose = json.value(QStringLiteral("purpose")).toString();
         const qint64 start = qint64(json.value(QStringLiteral("start")).toDouble());
-        // A half-written lock file (its writer died mid-write) has no pid: stale too.
-        const bool stale = holder.pid <= 0
-            || (holder.host == thisHost
-                && (!processAlive(holder.pid) || (start > 0 && processStart(holder.pid) != start)));
+        // A lock file without a pid is being written right now, or its writer died mid-write:
+        // stale only once it is old enough that the first cannot be the case.
+        const bool unfinished
+            = holder.pid <= 0 && QFileInfo(file).lastModified().secsTo(QDateTime::currentDateTime()) > 10;
+        // The start time is compared only where it can be read (not across users under hidepid).
+        const auto reused = [&] {
+            const qint64 now = processStart(holder.pid);
+            return start > 0 && now > 0 && now != start;
+        };
+        if (holder.pid <= 0 && !unfinished) {
+            live << holder;
+            continue;
+        }
+        const bool stale
+            = unfinished || (holder.host == thisHost && (!processAlive(holder.pid) || reused()));
         if (stale) {
             file.close();
             QFile::remove(holder.file);

@@ -60,10 +60,34 @@ std::optional<Repository::Intent> Repository::readIntent(const QString &recordPa
     intent.manifestPath = resolve(intent.json.value(QStringLiteral("manifest")));
     // The record lives in our own staging folder, but its paths are still checked: only files
     // under backups/ are ever touched.
-    const QString inside = backupsDir() + QLatin1Char('/');
-    if (!intent.artifactPath.startsWith(inside) || !intent.manifestPath.startsWith(inside))
+    if (!holds(intent.artifactPath) || !holds(intent.manifestPath))
         return std::nullopt;
     return intent;
+}
+
+bool Repository::holds(const QString &path) const
+{
+    const QString inside = backupsDir() + QLatin1Char('/');
+    if (!QDir::cleanPath(path).startsWith(inside) || QFileInfo(path).isSymLink())
+        return false;
+    // A folder that does not exist holds nothing to touch; one that does must resolve inside.
+    const QString folder = QFileInfo(QFileInfo(path).absolutePath()).canonicalFilePath();
+    return folder.isEmpty() || (folder + QLatin1Char('/')).startsWith(QFileInfo(backupsDir()).canonicalFilePath() + QLatin1Char('/'));
+}
+
+int Repository::recoverStaging() const
+{
+    recoverInterruptedBackups();
+    BackupDeleter::finishInterrupted(*this);
+    // A deletion record that could not be finished stays: the deletion is still owed.
+    int removed = 0;
+    QDirIterator it(stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (!path.endsWith(QLatin1String(".deleting")) && QFile::remove(path))
+            ++removed;
+    }
+    return removed;
 }
 
 void Repository::removeEmptyFolders(const QString &folder) const
@@ -195,17 +219,8 @@ Result<Repository> Repository::open(const QString &path)
     // Leftovers in staging belong to a crashed writer only when nobody else is working here.
     if (QFileInfo(repo.stagingDir()).isWritable()) {
         if (auto lock = RepoLock::acquire(repo.locksDir(), RepoLock::Kind::Exclusive, QStringLiteral("clean staging"));
-            lock) {
-            repo.recoverInterruptedBackups();
-            BackupDeleter::finishInterrupted(repo);
-            // A deletion record that could not be finished stays: the deletion is still owed.
-            QDirIterator it(repo.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-            while (it.hasNext()) {
-                const QString path = it.next();
-                if (!path.endsWith(QLatin1String(".deleting")))
-                    QFile::remove(path);
-            }
-        }
+            lock)
+            repo.recoverStaging();
     }
     return repo;
 }

@@ -64,6 +64,13 @@ public:
     };
     // Reads an intent record; nothing when it is unreadable or names a path outside backups/.
     std::optional<Intent> readIntent(const QString &recordPath) const;
+    // Whether `path` lies under backups/ once symbolic links are resolved, and is not a link
+    // itself: recovery never follows a planted link out of the repository.
+    bool holds(const QString &path) const;
+    // Resolves what crashed writers left in staging/ (interrupted backups, then interrupted
+    // deletions) and removes the rest, except deletion records that could not be finished. The
+    // caller holds the exclusive lock. Returns how many work files it removed.
+    int recoverStaging() const;
     // Removes `folder` and its parents while they are empty, up to (not including) backups/.
     void removeEmptyFolders(const QString &folder) const;
 

@@ -53,12 +53,19 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
     auto marked = catalog->markedForDeletion();
     if (!marked)
         return std::unexpected(marked.error());
-    for (const QString &id : std::as_const(*marked))
-        report.problems << QStringLiteral("backup %1 is marked as being deleted but its deletion was not finished; run "
+    // A backup whose deletion began is one problem, not also an unindexed manifest and orphans.
+    QSet<QString> known;
+    for (const QString &id : std::as_const(*marked)) {
+        report.problems << QStringLiteral("backup %1 is being deleted, but the deletion was interrupted and is not "
+                                          "finished (someone is working in the repository, or it failed); run "
                                           "'coffer-cli repo check --repair'")
                                .arg(id.left(8));
+        if (auto bytes = catalog->indexedManifest(id); bytes) {
+            if (auto manifest = Manifest::fromBytes(*bytes); manifest)
+                known << repository.manifestPath(*manifest) << repository.artifactPath(*manifest);
+        }
+    }
 
-    QSet<QString> known;
     for (const CatalogEntry &entry : std::as_const(*entries)) {
         known << entry.manifestPath << entry.artifactPath;
         const QString name = QStringLiteral("%1 (%2)").arg(entry.manifest.shortId(), entry.manifest.database);
@@ -118,10 +125,10 @@ Result<RepositoryCheckReport> RepositoryCheck::run(const Repository &repository)
         report.notes << QStringLiteral("in use: %1").arg(RepoLock::describe(holder));
     const QStringList staged = QDir(repository.stagingDir()).entryList(QDir::Files | QDir::Hidden);
     const QStringList deletions = staged.filter(QRegularExpression(QStringLiteral("\\.deleting$")));
-    for (const QString &name : deletions)
-        report.problems << QStringLiteral("staging/%1: a deletion that was interrupted and could not be finished; run "
-                                          "'coffer-cli repo check --repair'")
-                               .arg(name);
+    if (marked->isEmpty() && !deletions.isEmpty())
+        report.problems << QStringLiteral("%1 record(s) of interrupted deletions in staging/; run 'coffer-cli repo "
+                                          "check --repair'")
+                               .arg(deletions.size());
     const qsizetype work = staged.size() - deletions.size();
     if (work > 0 && !holders.isEmpty())
         report.notes << QStringLiteral("%1 work file(s) in staging/ belong to the operation in progress").arg(work);
@@ -136,13 +143,10 @@ Result<RepositoryRepairReport> RepositoryCheck::repair(const Repository &reposit
     if (!lock)
         return std::unexpected(lock.error());
     RepositoryRepairReport report;
-    report.deletionsFinished = BackupDeleter::finishInterrupted(repository);
-    QDirIterator it(repository.stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!path.endsWith(QLatin1String(".deleting")) && QFile::remove(path))
-            ++report.stagingFilesRemoved;
-    }
+    const int owed = int(QDir(repository.stagingDir()).entryList({ QStringLiteral("*.deleting") }, QDir::Files).size());
+    report.stagingFilesRemoved = repository.recoverStaging();
+    report.deletionsFinished
+        = owed - int(QDir(repository.stagingDir()).entryList({ QStringLiteral("*.deleting") }, QDir::Files).size());
     auto catalog = Catalog::open(repository);
     if (!catalog)
         return std::unexpected(catalog.error());

@@ -29,8 +29,12 @@ Result<Pinning::Change> Pinning::set(
     manifest.pinned = pinned;
     const QString operation = pinned ? QStringLiteral("pin") : QStringLiteral("unpin");
     auto written = fileutil::replaceAtomically(entry->manifestPath, manifest.toBytes(), repo->stagingDir());
-    if (written)
+    if (written) {
         written = catalog->replaceManifest(manifest);
+        // Prune plans from the catalog: a manifest that says otherwise is put back.
+        if (!written)
+            fileutil::replaceAtomically(entry->manifestPath, entry->manifest.toBytes(), repo->stagingDir());
+    }
     catalog->audit({ .operation = operation,
         .target = manifest.database,
         .backupId = manifest.id,

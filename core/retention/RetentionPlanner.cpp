@@ -14,7 +14,7 @@ const QString kSafetyTrigger = QStringLiteral("safety");
 // A decision being built, plus what the size caps need to know.
 struct Work {
     RetentionDecision decision;
-    bool isProtected = false; // pinned, newest verified, minimum count, unexpired safety backup
+    bool isProtected = false; // pinned, newest verified, minimum count, unexpired safety backup, no rules
 };
 
 bool newerFirst(const RetentionCandidate &a, const RetentionCandidate &b)
@@ -279,6 +279,10 @@ Result<RetentionPlan> RetentionPlanner::plan(
 {
     if (auto valid = policies.validate(); !valid)
         return std::unexpected(valid.error());
+    if (policies.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            QStringLiteral("the retention policy has no rules; refusing to plan a prune that would delete every backup"),
+            QStringLiteral("set keep-last, keep-daily, keep-within, retention-days, retain-count or max-size-gb"));
     const QTimeZone zone = policies.zone();
 
     // Sorted once, so every list below (per database, per cap) is newest first.
@@ -295,6 +299,10 @@ Result<RetentionPlan> RetentionPlanner::plan(
     for (Work &work : works)
         byDatabase[work.decision.backup.database].append(&work);
 
+    RetentionPlan plan;
+    plan.now = now;
+    plan.timeZone = QString::fromUtf8(zone.id());
+
     for (auto it = byDatabase.begin(); it != byDatabase.end(); ++it) {
         const QString &database = it.key();
         // A database moved between groups is governed by the group of its latest backup.
@@ -303,11 +311,16 @@ Result<RetentionPlan> RetentionPlanner::plan(
         const bool capped = policies.databases.value(database).maxSizeGb || policies.groups.value(group).maxSizeGb
             || policies.repositoryDefault.maxSizeGb;
         if (policy.isEmpty() && !capped) {
-            return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("the retention policy for database '%1' has no rules; refusing to plan a prune that "
-                               "would delete every backup")
-                    .arg(database),
-                QStringLiteral("set keep-last, keep-daily, keep-within, retention-days, retain-count or max-size-gb"));
+            // No rule speaks for this database (say the workspace names only others): it is not
+            // pruned at all, rather than every backup of it deleted.
+            for (Work *work : it.value()) {
+                work->decision.reasons = { QStringLiteral("no retention rule for this database") };
+                work->isProtected = true;
+            }
+            plan.warnings << QStringLiteral("database %1 has no retention rules, so its %2 backup(s) are all kept")
+                                 .arg(database)
+                                 .arg(it.value().size());
+            continue;
         }
 
         QList<Work *> ordinary;
@@ -320,10 +333,6 @@ Result<RetentionPlan> RetentionPlanner::plan(
         applyRules(ordinary, policy, now, zone);
         applyProtections(ordinary, policy);
     }
-
-    RetentionPlan plan;
-    plan.now = now;
-    plan.timeZone = QString::fromUtf8(zone.id());
 
     // Narrowest first, so a database's own cap decides before its group's and the repository's.
     for (auto it = byDatabase.cbegin(); it != byDatabase.cend(); ++it) {
@@ -351,6 +360,16 @@ Result<RetentionPlan> RetentionPlanner::plan(
             set.append(&work);
         applyCap(
             set, *cap, QStringLiteral("the repository"), QStringLiteral("the repository's backups"), plan.warnings);
+    }
+
+    // Whatever the rules, caps and expiries say, a database keeps its newest backup (this
+    // matters where min-count is 0, or where only expired safety backups are left).
+    for (auto it = byDatabase.cbegin(); it != byDatabase.cend(); ++it) {
+        const QList<Work *> &all = it.value();
+        if (std::ranges::none_of(all, [](const Work *work) { return work->decision.keep; })) {
+            all.constFirst()->decision.keep = true;
+            all.constFirst()->decision.reasons = { QStringLiteral("the last backup of its database") };
+        }
     }
 
     for (const Work &work : works) {

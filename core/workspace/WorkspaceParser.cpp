@@ -35,7 +35,8 @@ constexpr PolicyCount kPolicyCounts[] = {
     { "keep_yearly", &RetentionPolicy::keepYearly, 1 },
     { "retention_days", &RetentionPolicy::retentionDays, 1 },
     { "retain_count", &RetentionPolicy::retainCount, 1 },
-    { "min_count", &RetentionPolicy::minCount, 0 },
+    // 0 would let a prune delete a database's last backup.
+    { "min_count", &RetentionPolicy::minCount, 1 },
 };
 
 // Named in the message that refuses an unknown key: a misspelt rule that was silently ignored
