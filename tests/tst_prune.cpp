@@ -372,6 +372,7 @@ void TstPrune::killAtEachStep_data()
     QTest::addColumn<QString>("point");
     QTest::addColumn<int>("afterKill"); // backups listed after the killed prune and the recovery
     QTest::newRow("planned") << QStringLiteral("prune-planned") << 6;
+    QTest::newRow("intent written") << QStringLiteral("delete-intent-written") << 6;
     QTest::newRow("marked") << QStringLiteral("delete-marked") << 5;
     QTest::newRow("artifact removed") << QStringLiteral("delete-artifact-removed") << 5;
     QTest::newRow("manifest removed") << QStringLiteral("delete-manifest-removed") << 5;

@@ -9,7 +9,7 @@
 
 #include <expected>
 
-// The retention options prune (and size) share, and how a plan is shown.
+// prune's retention options, and how a plan is shown.
 namespace retentionoptions {
 
 // --keep-last .. --keep-yearly, --keep-within, --retention-days, --retain-count, --max-size-gb,

@@ -69,6 +69,8 @@ Result<void> BackupDeleter::remove(const CatalogEntry &entry, const QString &ope
             { QStringLiteral("bytes"), m.artifactSize } };
         if (auto written = repo.writeIntent(record, entry.artifactPath, entry.manifestPath, what); !written)
             return written;
+        if (auto hook = testhooks::point("delete-intent-written"); !hook)
+            return hook;
         if (auto marked = m_catalog.markDeleting(m.id); !marked) {
             QFile::remove(record); // nothing was touched: no deletion is owed
             return marked;

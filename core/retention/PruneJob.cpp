@@ -124,7 +124,7 @@ Result<PruneResult> PruneJob::prune(const PruneParams &params, const CancelFlag 
                       .arg(result.deleted)
                       .arg(deletions.size())
                       .arg(result.freedBytes)
-                      .arg(inScope.size() - deletions.size())
+                      .arg(inScope.size() - result.deleted)
                       .arg(params.policies.describe()) });
     return result;
 }
