@@ -43,7 +43,10 @@ Result<void> Repository::writeIntent(
     QJsonObject json = extra;
     json.insert(QStringLiteral("artifact"), relative(artifactPath));
     json.insert(QStringLiteral("manifest"), relative(manifestPath));
-    return fileutil::writeDurably(recordPath, QJsonDocument(json).toJson(QJsonDocument::Compact));
+    if (auto written = fileutil::writeDurably(recordPath, QJsonDocument(json).toJson(QJsonDocument::Compact)); !written)
+        return written;
+    // The record's folder entry too: POSIX does not promise that fsyncing a new file makes it.
+    return fileutil::fsyncDirectory(QFileInfo(recordPath).absolutePath());
 }
 
 std::optional<Repository::Intent> Repository::readIntent(const QString &recordPath) const
