@@ -77,7 +77,6 @@ double seconds(const QElapsedTimer &timer)
 struct Template {
     Manifest manifest;
     QByteArray artifact;
-    QString extension; // of the artifact's file name, e.g. ".sqlite.zst"
 };
 
 // A small source database: one table, a few rows that differ from database to database.
@@ -113,9 +112,7 @@ std::vector<Template> makeTemplates(const QString &scratch, int databases)
         QFile artifact(made.artifactPath);
         if (!artifact.open(QIODevice::ReadOnly))
             die(QStringLiteral("Reading %1: %2").arg(made.artifactPath, artifact.errorString()));
-        templates.push_back({ .manifest = made.manifest,
-            .artifact = artifact.readAll(),
-            .extension = made.manifest.artifactFile.mid(Repository::baseNameFor(made.manifest).size()) });
+        templates.push_back({ .manifest = made.manifest, .artifact = artifact.readAll() });
     }
     return templates;
 }
@@ -140,7 +137,7 @@ Result<void> publishCopy(const Repository &repo, const Template &source, const Q
     Manifest copy = source.manifest;
     copy.id = QUuid::createUuid().toString(QUuid::Id128);
     copy.created = created;
-    copy.artifactFile = Repository::baseNameFor(copy) + source.extension;
+    copy.artifactFile = Repository::artifactFileFor(copy);
     if (auto made = fileutil::makePrivateDirs(repo.folderFor(copy)); !made)
         return made;
     if (auto written = writeNewFile(repo.artifactPath(copy), source.artifact); !written)

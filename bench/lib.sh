@@ -118,6 +118,22 @@ die() {
 }
 
 # The options every benchmark takes, checked after parsing.
+# Takes an option every benchmark shares (--build, --work, --runs, --warm, --no-wait-idle, --keep,
+# --help) off the front of "$@"; sets `taken` to how many arguments it used, 0 for any other.
+common_option() {
+    taken=2
+    case "$1" in
+    --build) build_dir=${2:?--build needs a value} ;;
+    --work) work_dir=${2:?--work needs a value} ;;
+    --runs) runs=${2:?--runs needs a value} ;;
+    --warm) warm=1; taken=1 ;;
+    --no-wait-idle) wait_idle=0; taken=1 ;;
+    --keep) keep=1; taken=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) taken=0 ;;
+    esac
+}
+
 check_common_options() {
     [[ $size_mb =~ ^[1-9][0-9]*$ ]] || die "--size-mb takes a whole number of MiB"
     [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs takes a whole number, 1 or more"

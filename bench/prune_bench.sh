@@ -47,17 +47,12 @@ bench_name=prune_bench
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 while [[ $# -gt 0 ]]; do
+    common_option "$@"
+    if ((taken)); then shift "$taken"; continue; fi
     case "$1" in
     --backups) backups=${2:?--backups needs a value}; shift 2 ;;
-    --build) build_dir=${2:?--build needs a value}; shift 2 ;;
-    --work) work_dir=${2:?--work needs a value}; shift 2 ;;
-    --runs) runs=${2:?--runs needs a value}; shift 2 ;;
-    --warm) warm=1; shift ;;
     --no-delete) delete=0; shift ;;
     --syscalls) syscalls=1; shift ;;
-    --no-wait-idle) wait_idle=0; shift ;;
-    --keep) keep=1; shift ;;
-    -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
     esac
 done

@@ -170,10 +170,8 @@ bool TstManageCli::backdate(const QString &id, const QDateTime &created)
         if (!entry)
             return false;
         coffer::Manifest manifest = entry->manifest;
-        const QString extension
-            = manifest.artifactFile.mid(coffer::Repository::baseNameFor(manifest).size()); // ".sqlite.zst"
         manifest.created = created.toUTC();
-        manifest.artifactFile = coffer::Repository::baseNameFor(manifest) + extension;
+        manifest.artifactFile = coffer::Repository::artifactFileFor(manifest);
         if (!QDir().mkpath(repository->folderFor(manifest)))
             return false;
         if (!QFile::rename(entry->artifactPath, repository->artifactPath(manifest)))

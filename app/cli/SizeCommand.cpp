@@ -9,54 +9,34 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QMap>
 
 #include <optional>
 
 namespace {
 
-// What the workspace's retention policy would leave of one database, or of the repository.
-struct Projected {
-    QString database;
-    int backupsAfter = 0;
-    int deleted = 0;
-    qint64 bytesAfter = 0;
-    qint64 freedBytes = 0;
-};
-
 struct Projection {
     QString policy; // every level of the policy set, for a person
-    QList<Projected> databases; // by name
-    Projected total;
+    QList<coffer::RetentionDatabaseSummary> databases; // by name, as the planner gives them
+    coffer::RetentionDatabaseSummary total;
     QStringList warnings;
 };
 
 // The repository after a prune by `policies` now: what the planner keeps, per database.
-coffer::Result<Projection> project(const QList<coffer::CatalogEntry> &entries, const coffer::StorageUsage &usage,
-    const coffer::RetentionPolicySet &policies)
+coffer::Result<Projection> project(
+    const QList<coffer::CatalogEntry> &entries, const coffer::RetentionPolicySet &policies)
 {
     auto plan = coffer::RetentionPlanner::plan(
         coffer::retentionCandidates(entries), policies, QDateTime::currentDateTimeUtc());
     if (!plan)
         return std::unexpected(plan.error());
-    QMap<QString, coffer::RetentionDatabaseSummary> summaries;
-    for (const coffer::RetentionDatabaseSummary &summary : std::as_const(plan->databases))
-        summaries.insert(summary.database, summary);
-    Projection projection{};
-    projection.policy = policies.describe();
-    projection.warnings = plan->warnings;
-    for (const coffer::UsageBucket &bucket : usage.byDatabase()) {
-        const coffer::RetentionDatabaseSummary summary = summaries.value(bucket.name);
-        const Projected projected{ .database = bucket.name,
-            .backupsAfter = bucket.backups - summary.deleted,
-            .deleted = summary.deleted,
-            .bytesAfter = bucket.artifactBytes - summary.freedBytes,
-            .freedBytes = summary.freedBytes };
-        projection.databases.append(projected);
-        projection.total.backupsAfter += projected.backupsAfter;
-        projection.total.deleted += projected.deleted;
-        projection.total.bytesAfter += projected.bytesAfter;
-        projection.total.freedBytes += projected.freedBytes;
+    Projection projection{
+        .policy = policies.describe(), .databases = plan->databases, .total = {}, .warnings = plan->warnings
+    };
+    for (const coffer::RetentionDatabaseSummary &summary : std::as_const(plan->databases)) {
+        projection.total.kept += summary.kept;
+        projection.total.deleted += summary.deleted;
+        projection.total.keptBytes += summary.keptBytes;
+        projection.total.freedBytes += summary.freedBytes;
     }
     return projection;
 }
@@ -80,11 +60,11 @@ QJsonObject bucketJson(const coffer::UsageBucket &bucket)
         { QStringLiteral("compression_ratio"), bucket.compressionRatio() } };
 }
 
-QJsonObject projectedJson(const Projected &projected)
+QJsonObject projectedJson(const coffer::RetentionDatabaseSummary &projected)
 {
-    QJsonObject json{ { QStringLiteral("backups_after"), projected.backupsAfter },
+    QJsonObject json{ { QStringLiteral("backups_after"), projected.kept },
         { QStringLiteral("backups_deleted"), projected.deleted },
-        { QStringLiteral("bytes_after"), projected.bytesAfter },
+        { QStringLiteral("bytes_after"), projected.keptBytes },
         { QStringLiteral("freed_bytes"), projected.freedBytes } };
     if (!projected.database.isEmpty())
         json.insert(QStringLiteral("database"), projected.database);
@@ -121,13 +101,13 @@ void printProjection(const Projection &projection)
                  .arg(QStringLiteral("BACKUPS"), 7)
                  .arg(QStringLiteral("STORED"), 10)
                  .arg(QStringLiteral("FREED"), 10));
-    auto print = [&row](const QString &name, const Projected &p) {
+    auto print = [&row](const QString &name, const coffer::RetentionDatabaseSummary &p) {
         cli::out(row.arg(name, -20)
-                     .arg(p.backupsAfter, 7)
-                     .arg(cli::humanSize(p.bytesAfter), 10)
+                     .arg(p.kept, 7)
+                     .arg(cli::humanSize(p.keptBytes), 10)
                      .arg(cli::humanSize(p.freedBytes), 10));
     };
-    for (const Projected &projected : projection.databases)
+    for (const coffer::RetentionDatabaseSummary &projected : projection.databases)
         print(projected.database, projected);
     print(QStringLiteral("TOTAL"), projection.total);
 }
@@ -176,7 +156,7 @@ int runSize(const QStringList &arguments)
                       .arg(ws.error().toString()));
     } else if (ws->retention().isEmpty()) {
         notes << noPolicy;
-    } else if (auto projected = project(*entries, usage, ws->retention()); !projected) {
+    } else if (auto projected = project(*entries, ws->retention()); !projected) {
         notes << QStringLiteral("no projection: the retention policy cannot be applied: %1")
                      .arg(projected.error().toString());
     } else {
@@ -196,7 +176,7 @@ int runSize(const QStringList &arguments)
             QJsonObject json = projectedJson(projection->total);
             json.insert(QStringLiteral("policy"), projection->policy);
             QJsonArray perDatabase;
-            for (const Projected &projected : std::as_const(projection->databases))
+            for (const coffer::RetentionDatabaseSummary &projected : std::as_const(projection->databases))
                 perDatabase.append(projectedJson(projected));
             json.insert(QStringLiteral("per_database"), perDatabase);
             projectionJson = json;

@@ -139,8 +139,9 @@ Result<BackupResult> BackupPipeline::run(
     manifest.host = QSysInfo::machineHostName();
     manifest.user = fileutil::currentUser();
     manifest.cofferVersion = QStringLiteral(COFFER_VERSION_STRING);
-    manifest.artifactFile = Repository::baseNameFor(manifest) + QStringLiteral(".sqlite") + codecExtension(params.codec)
-        + (encrypt ? QLatin1String(cfr::kExtension) : QLatin1String());
+    if (encrypt)
+        manifest.encryptionScheme = QLatin1String(cfr::kScheme);
+    manifest.artifactFile = Repository::artifactFileFor(manifest);
 
     FileCleanup cleanup; // what a failed or cancelled backup leaves
     const QString snapshotPath = QStringLiteral("%1/%2.snapshot").arg(repo->stagingDir(), manifest.id);
@@ -192,7 +193,6 @@ Result<BackupResult> BackupPipeline::run(
         if (!created)
             return std::unexpected(created.error());
         encryptor = std::move(*created);
-        manifest.encryptionScheme = QLatin1String(cfr::kScheme);
         manifest.encryptionRecipients = encryptor->keyIds();
     }
     const ByteSink toEncryptor = [&encryptor, &toArtifact](const char *data, qsizetype size) {

@@ -1,7 +1,9 @@
 #include "repository/Repository.h"
 
+#include "backup/Codec.h"
 #include "backup/Manifest.h"
 #include "common/FileUtil.h"
+#include "crypto/CfrFormat.h"
 #include "repository/BackupDeleter.h"
 #include "repository/Catalog.h"
 #include "repository/RepoLock.h"
@@ -78,19 +80,18 @@ bool Repository::holds(const QString &path) const
     return folder.isEmpty() || (folder + QLatin1Char('/')).startsWith(QFileInfo(backupsDir()).canonicalFilePath() + QLatin1Char('/'));
 }
 
-int Repository::recoverStaging() const
+Repository::StagingRecovery Repository::recoverStaging() const
 {
     recoverInterruptedBackups();
-    BackupDeleter::finishInterrupted(*this);
+    StagingRecovery recovery { .deletionsFinished = BackupDeleter::finishInterrupted(*this) };
     // A deletion record that could not be finished stays: the deletion is still owed.
-    int removed = 0;
     QDirIterator it(stagingDir(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System);
     while (it.hasNext()) {
         const QString path = it.next();
         if (!path.endsWith(QLatin1String(".deleting")) && QFile::remove(path))
-            ++removed;
+            ++recovery.filesRemoved;
     }
-    return removed;
+    return recovery;
 }
 
 void Repository::removeEmptyFolders(const QString &folder) const
@@ -127,6 +128,14 @@ QString Repository::baseNameFor(const Manifest &manifest)
     return QStringLiteral("%1-%2-%3")
         .arg(safeName(manifest.database), manifest.created.toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'")),
              manifest.shortId());
+}
+
+QString Repository::artifactFileFor(const Manifest &manifest)
+{
+    const auto codec = codecFromName(manifest.compression);
+    const bool encrypted = manifest.encryptionScheme != QLatin1String("none");
+    return baseNameFor(manifest) + QStringLiteral(".sqlite") + (codec ? codecExtension(*codec) : QString())
+        + (encrypted ? QLatin1String(cfr::kExtension) : QLatin1String());
 }
 
 QString Repository::artifactPath(const Manifest &manifest) const

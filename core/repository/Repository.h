@@ -41,6 +41,8 @@ public:
     QString folderFor(const Manifest &manifest) const;
     // <db>-<YYYYMMDDTHHMMSSZ>-<id8> (no extension).
     static QString baseNameFor(const Manifest &manifest);
+    // <base>.sqlite[.zst|.gz][.cfr], from the manifest's id, time, compression and encryption.
+    static QString artifactFileFor(const Manifest &manifest);
     QString artifactPath(const Manifest &manifest) const;
     QString manifestPath(const Manifest &manifest) const;
     // Path relative to the repository root, as stored in the catalog.
@@ -69,8 +71,12 @@ public:
     bool holds(const QString &path) const;
     // Resolves what crashed writers left in staging/ (interrupted backups, then interrupted
     // deletions) and removes the rest, except deletion records that could not be finished. The
-    // caller holds the exclusive lock. Returns how many work files it removed.
-    int recoverStaging() const;
+    // caller holds the exclusive lock.
+    struct StagingRecovery {
+        int deletionsFinished = 0;
+        int filesRemoved = 0;
+    };
+    StagingRecovery recoverStaging() const;
     // Removes `folder` and its parents while they are empty, up to (not including) backups/.
     void removeEmptyFolders(const QString &folder) const;
 

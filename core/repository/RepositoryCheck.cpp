@@ -143,10 +143,9 @@ Result<RepositoryRepairReport> RepositoryCheck::repair(const Repository &reposit
     if (!lock)
         return std::unexpected(lock.error());
     RepositoryRepairReport report;
-    const int owed = int(QDir(repository.stagingDir()).entryList({ QStringLiteral("*.deleting") }, QDir::Files).size());
-    report.stagingFilesRemoved = repository.recoverStaging();
-    report.deletionsFinished
-        = owed - int(QDir(repository.stagingDir()).entryList({ QStringLiteral("*.deleting") }, QDir::Files).size());
+    const Repository::StagingRecovery recovery = repository.recoverStaging();
+    report.deletionsFinished = recovery.deletionsFinished;
+    report.stagingFilesRemoved = recovery.filesRemoved;
     auto catalog = Catalog::open(repository);
     if (!catalog)
         return std::unexpected(catalog.error());

@@ -28,9 +28,7 @@ std::optional<coffer::Manifest> cloneBackup(const QString &repositoryPath, const
         copy.group = group;
     if (adjust)
         adjust(copy);
-    // The artifact's name is <base>.<extension>: keep the extension, take the new base.
-    const QString extension = source.artifactFile.mid(coffer::Repository::baseNameFor(source).size());
-    copy.artifactFile = coffer::Repository::baseNameFor(copy) + extension;
+    copy.artifactFile = coffer::Repository::artifactFileFor(copy);
     const QString artifact = repo->artifactPath(copy);
     if (auto made = coffer::fileutil::makePrivateDirs(repo->folderFor(copy)); !made) {
         qWarning("cloneBackup: %s", qPrintable(made.error().toString()));
