@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Page.h"
+#include "Session.h"
 #include "UiResources.h"
 #include "catalog/CatalogPage.h"
 
@@ -24,6 +25,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_navigation(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_status(new QLabel(this))
+    , m_session(new Session(this))
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -37,10 +39,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setSpacing(2);
     m_navigation->setFixedWidth(132);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); outline: 0; show-decoration-selected: 1; }"
-                                               "QListWidget::item { padding: 6px 4px; border-radius: 4px; color: #1d2b3a; }"
-                                               "QListWidget::item:selected { background: #d6e2f2; color: #1d2b3a; }"
-                                               "QListWidget::item:hover:!selected { background: #e8eef7; }"));
+    m_navigation->setStyleSheet(
+        QStringLiteral("QListWidget { background: palette(window); outline: 0; show-decoration-selected: 1; }"
+                       "QListWidget::item { padding: 6px 4px; border-radius: 4px; color: #1d2b3a; }"
+                       "QListWidget::item:selected { background: #d6e2f2; color: #1d2b3a; }"
+                       "QListWidget::item:hover:!selected { background: #e8eef7; }"));
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
 
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -58,7 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_status, 1);
 
     createActions();
-    addPage(new CatalogPage(this));
+    // Before the pages connect: a page may finish loading inside its own slot.
+    connect(m_session, &Session::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    addPage(new CatalogPage(m_session, this));
     m_navigation->setCurrentRow(0);
 }
 
@@ -115,28 +120,35 @@ Page *MainWindow::currentPage() const
     return qobject_cast<Page *>(m_pages->currentWidget());
 }
 
+QString MainWindow::workspacePath() const
+{
+    return m_session->workspacePath();
+}
+
 void MainWindow::openWorkspace(const QString &path)
 {
-    m_workspacePath = path;
     setWindowTitle(tr("Coffer — %1").arg(QFileInfo(path).fileName()));
     setWindowFilePath(path);
+    m_session->openWorkspace(path);
+}
+
+void MainWindow::onWorkspaceChanged()
+{
     m_pending = QSet<Page *>(m_pageList.cbegin(), m_pageList.cend());
-    for (Page *page : std::as_const(m_pageList))
-        page->setWorkspacePath(path);
 }
 
 void MainWindow::chooseWorkspace()
 {
-    const QString start = m_workspacePath.isEmpty() ? QDir::homePath() : QFileInfo(m_workspacePath).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), start,
-                                                      tr("Workspace files (*.yaml *.yml);;All files (*)"));
+    const QString start = workspacePath().isEmpty() ? QDir::homePath() : QFileInfo(workspacePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), start, tr("Workspace files (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openWorkspace(path);
 }
 
 void MainWindow::refresh()
 {
-    if (m_workspacePath.isEmpty())
+    if (workspacePath().isEmpty())
         return;
     m_pending = QSet<Page *>(m_pageList.cbegin(), m_pageList.cend());
     for (Page *page : std::as_const(m_pageList))

@@ -12,6 +12,7 @@ class QStackedWidget;
 namespace coffer::ui {
 
 class Page;
+class Session;
 
 // The console's frame: navigation between pages, the menus and toolbar, the status bar.
 // It opens a workspace and hands it to the pages; the pages do the work.
@@ -25,7 +26,8 @@ public:
     ~MainWindow() override;
 
     void openWorkspace(const QString &path);
-    QString workspacePath() const { return m_workspacePath; }
+    QString workspacePath() const;
+    Session *session() const { return m_session; }
     Page *currentPage() const;
 
 Q_SIGNALS:
@@ -41,6 +43,8 @@ private:
     void updateStatus();
     void onPageLoaded(Page *page);
 
+    void onWorkspaceChanged();
+
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_status = nullptr;
@@ -49,7 +53,7 @@ private:
     QAction *m_quitAction = nullptr;
     QList<Page *> m_pageList;
     QSet<Page *> m_pending;
-    QString m_workspacePath;
+    Session *m_session = nullptr;
 };
 
 } // namespace coffer::ui

@@ -2,8 +2,9 @@
 
 namespace coffer::ui {
 
-Page::Page(QWidget *parent)
+Page::Page(Session *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
 {
 }
 

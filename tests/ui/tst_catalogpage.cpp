@@ -1,6 +1,7 @@
 // The catalog page over real backups: listing, order, filter, details, problems, empty state.
 #include "CatalogFixture.h"
 
+#include "Session.h"
 #include "catalog/BackupDetailsView.h"
 #include "catalog/BackupTableModel.h"
 #include "catalog/CatalogLoader.h"
@@ -33,18 +34,23 @@ private:
     // A page showing `workspace`, shown on screen, after its first load finished.
     std::unique_ptr<CatalogPage> openPage(const QString &workspace)
     {
-        auto page = std::make_unique<CatalogPage>();
+        auto *session = new coffer::ui::Session;
+        auto page = std::make_unique<CatalogPage>(session);
+        session->setParent(page.get());
         page->resize(1000, 600);
         page->show();
         QSignalSpy finished(page.get(), &CatalogPage::loadFinished);
-        page->setWorkspacePath(workspace);
+        session->openWorkspace(workspace);
         if (!finished.wait(20000))
             qWarning("the catalog did not finish loading");
         return page;
     }
     static QTableView *table(CatalogPage &page) { return page.findChild<QTableView *>(QStringLiteral("backupTable")); }
     static QLineEdit *filter(CatalogPage &page) { return page.findChild<QLineEdit *>(QStringLiteral("filterEdit")); }
-    static MessageBar *messageBar(CatalogPage &page) { return page.findChild<MessageBar *>(QStringLiteral("messageBar")); }
+    static MessageBar *messageBar(CatalogPage &page)
+    {
+        return page.findChild<MessageBar *>(QStringLiteral("messageBar"));
+    }
     static QStringList idsShown(CatalogPage &page)
     {
         QStringList ids;
@@ -113,7 +119,8 @@ private Q_SLOTS:
         QVERIFY(size.data().toString() != QString::number(newest.artifactSize));
 
         const QModelIndex created = model.index(0, BackupTableModel::Created);
-        QCOMPARE(created.data().toString(), newest.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QCOMPARE(
+            created.data().toString(), newest.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         QVERIFY(created.data(Qt::ToolTipRole).toString().endsWith(QStringLiteral("UTC")));
         QCOMPARE(created.data(BackupTableModel::SortRole).toLongLong(), newest.created.toMSecsSinceEpoch());
 
@@ -123,7 +130,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, BackupTableModel::Verified).data().toString(), QStringLiteral("never"));
         QCOMPARE(model.index(0, BackupTableModel::Repository).data().toString(), QStringLiteral("local"));
         QCOMPARE(model.headerData(BackupTableModel::DatabaseSize, Qt::Horizontal).toString(),
-                 QStringLiteral("Database size"));
+            QStringLiteral("Database size"));
     }
 
     void listsEveryBackupNewestFirst()
@@ -138,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(idsShown(*page), m_fixture->ids());
         table(*page)->sortByColumn(BackupTableModel::Size, Qt::DescendingOrder);
         QVERIFY(table(*page)->model()->index(0, BackupTableModel::Size).data(BackupTableModel::SortRole).toLongLong()
-                >= table(*page)->model()->index(2, BackupTableModel::Size).data(BackupTableModel::SortRole).toLongLong());
+            >= table(*page)->model()->index(2, BackupTableModel::Size).data(BackupTableModel::SortRole).toLongLong());
         QVERIFY(!messageBar(*page)->isVisible());
         QCOMPARE(page->findChild<QStackedWidget *>()->currentWidget(), table(*page));
         QVERIFY2(page->statusText().startsWith(QStringLiteral("3 ")), qPrintable(page->statusText()));
@@ -148,9 +155,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected"); // indexes into ids(), newest first
-        QTest::newRow("database") << QStringLiteral("CUSTOM") << QStringList{QStringLiteral("1")};
-        QTest::newRow("tag") << QStringLiteral("nightly") << QStringList{QStringLiteral("1")};
-        QTest::newRow("codec") << QStringLiteral("gzip") << QStringList{QStringLiteral("2")};
+        QTest::newRow("database") << QStringLiteral("CUSTOM") << QStringList{ QStringLiteral("1") };
+        QTest::newRow("tag") << QStringLiteral("nightly") << QStringList{ QStringLiteral("1") };
+        QTest::newRow("codec") << QStringLiteral("gzip") << QStringList{ QStringLiteral("2") };
         QTest::newRow("nothing") << QStringLiteral("no-such-backup") << QStringList{};
     }
 
@@ -174,7 +181,7 @@ private Q_SLOTS:
         auto page = openPage(m_fixture->workspacePath());
         const QString oldest = m_fixture->ids().first();
         QTest::keyClicks(filter(*page), oldest.mid(10, 12)); // beyond the 8 characters shown
-        QTRY_COMPARE(idsShown(*page), QStringList{oldest});
+        QTRY_COMPARE(idsShown(*page), QStringList{ oldest });
     }
 
     void ctrlFFocusesTheFilter()
@@ -205,7 +212,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("nightly")));
         QVERIFY(text.contains(m_fixture->customersDb()));
         // Row counts per table of the sample database (120 rows in each of its tables).
-        for (const QString &tableName : {QStringLiteral("customers"), QStringLiteral("orders"), QStringLiteral("blobs")})
+        for (const QString &tableName :
+            { QStringLiteral("customers"), QStringLiteral("orders"), QStringLiteral("blobs") })
             QVERIFY2(text.contains(tableName), qPrintable(tableName));
         QVERIFY(text.contains(QStringLiteral("120")));
         QVERIFY(text.contains(QStringLiteral("never verified")));
@@ -215,8 +223,8 @@ private Q_SLOTS:
     {
         const QString missing = m_fixture->path(QStringLiteral("offsite-share"));
         const QString workspace = m_fixture->path(QStringLiteral("two-repos.yaml"));
-        QVERIFY(m_fixture->writeWorkspace(workspace, {{QStringLiteral("offsite"), missing},
-                                                       {QStringLiteral("local"), m_fixture->repo()}}));
+        QVERIFY(m_fixture->writeWorkspace(
+            workspace, { { QStringLiteral("offsite"), missing }, { QStringLiteral("local"), m_fixture->repo() } }));
         auto page = openPage(workspace);
         QTRY_COMPARE(table(*page)->model()->rowCount(), 3);
         MessageBar *bar = messageBar(*page);
@@ -249,7 +257,7 @@ private Q_SLOTS:
         testsupport::TempRepository empty;
         QVERIFY(empty.isValid());
         const QString workspace = empty.path(QStringLiteral("workspace.yaml"));
-        QVERIFY(m_fixture->writeWorkspace(workspace, {{QStringLiteral("local"), empty.repo()}}));
+        QVERIFY(m_fixture->writeWorkspace(workspace, { { QStringLiteral("local"), empty.repo() } }));
         auto page = openPage(workspace);
         auto *label = page->findChild<QLabel *>(QStringLiteral("emptyState"));
         QTRY_COMPARE(page->findChild<QStackedWidget *>()->currentWidget(), label);

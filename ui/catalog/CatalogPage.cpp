@@ -1,5 +1,6 @@
 #include "catalog/CatalogPage.h"
 
+#include "Session.h"
 #include "UiResources.h"
 #include "catalog/BackupDetailsView.h"
 #include "catalog/BackupTableModel.h"
@@ -32,8 +33,8 @@ QString describe(const Error &error, const QString &path)
 
 } // namespace
 
-CatalogPage::CatalogPage(QWidget *parent)
-    : Page(parent)
+CatalogPage::CatalogPage(Session *session, QWidget *parent)
+    : Page(session, parent)
     , m_loader(new CatalogLoader(this))
     , m_model(new BackupTableModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -103,7 +104,7 @@ CatalogPage::CatalogPage(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({300, 260});
+    m_splitter->setSizes({ 300, 260 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -113,6 +114,8 @@ CatalogPage::CatalogPage(QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_loader, &CatalogLoader::loaded, this, &CatalogPage::onLoaded);
+    connect(session, &Session::workspaceChanged, this, &CatalogPage::onWorkspaceChanged);
+    connect(session, &Session::catalogChanged, this, &CatalogPage::refresh);
     m_details->showPlaceholder(tr("Select a backup to see its details."));
     updateEmptyState();
 }
@@ -139,9 +142,8 @@ bool CatalogPage::isLoading() const
     return m_loader->isLoading();
 }
 
-void CatalogPage::setWorkspacePath(const QString &path)
+void CatalogPage::onWorkspaceChanged()
 {
-    m_workspacePath = path;
     m_model->setEntries({});
     m_loaded = false;
     refresh();
@@ -149,7 +151,7 @@ void CatalogPage::setWorkspacePath(const QString &path)
 
 void CatalogPage::refresh()
 {
-    m_loader->load(m_workspacePath);
+    m_loader->load(session()->workspacePath());
     m_status = tr("Loading backups…");
     updateEmptyState();
     Q_EMIT statusTextChanged();
@@ -168,8 +170,9 @@ void CatalogPage::onLoaded(const CatalogLoadResult &result)
     if (result.workspaceError) {
         m_status = tr("No workspace loaded");
     } else {
-        m_status = tr("%1 in %2").arg(tr("%n backup(s)", nullptr, int(result.rows.size())),
-                                      tr("%n repository(s)", nullptr, result.readableRepositoryCount));
+        m_status = tr("%1 in %2")
+                       .arg(tr("%n backup(s)", nullptr, int(result.rows.size())),
+                           tr("%n repository(s)", nullptr, result.readableRepositoryCount));
         if (!result.problems.isEmpty())
             m_status = tr("%1, %2").arg(m_status, tr("%n unreadable", nullptr, int(result.problems.size())));
     }
@@ -184,13 +187,13 @@ void CatalogPage::showProblems(const CatalogLoadResult &result)
         const QString why = describe(*result.workspaceError, result.workspacePath);
         m_messageBar->showMessage(why.contains(path) ? tr("Cannot load the workspace: %1").arg(why)
                                                      : tr("Cannot load the workspace %1: %2").arg(path, why),
-                                  MessageBar::Type::Error);
+            MessageBar::Type::Error);
         return;
     }
     if (result.repositoryCount == 0) {
         m_messageBar->showMessage(tr("The workspace %1 lists no repositories. Add one under “repositories:”.")
                                       .arg(QDir::toNativeSeparators(result.workspacePath)),
-                                  MessageBar::Type::Information);
+            MessageBar::Type::Information);
         return;
     }
     if (result.problems.isEmpty()) {
@@ -201,11 +204,10 @@ void CatalogPage::showProblems(const CatalogLoadResult &result)
     for (const RepositoryProblem &problem : result.problems)
         lines << tr("Repository “%1” at %2 cannot be read: %3")
                      .arg(problem.repository, QDir::toNativeSeparators(problem.path),
-                          describe(problem.error, problem.path));
+                         describe(problem.error, problem.path));
     // Other repositories still listed their backups: the page is useful, so it is a warning.
-    m_messageBar->showMessage(lines.join(QLatin1Char('\n')), result.readableRepositoryCount > 0
-                                                                  ? MessageBar::Type::Warning
-                                                                  : MessageBar::Type::Error);
+    m_messageBar->showMessage(lines.join(QLatin1Char('\n')),
+        result.readableRepositoryCount > 0 ? MessageBar::Type::Warning : MessageBar::Type::Error);
 }
 
 QString CatalogPage::selectedBackupId() const
@@ -232,8 +234,8 @@ void CatalogPage::showSelectedBackup()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty()) {
         m_details->showPlaceholder(m_proxy->rowCount() == 0 && m_model->rowCount() > 0
-                                       ? tr("No backup matches the filter.")
-                                       : tr("Select a backup to see its details."));
+                ? tr("No backup matches the filter.")
+                : tr("Select a backup to see its details."));
         return;
     }
     const BackupRow *row = m_model->backupAt(m_proxy->mapToSource(rows.constFirst()).row());

@@ -25,7 +25,7 @@ class CatalogPage final : public Page
     Q_DISABLE_COPY_MOVE(CatalogPage)
 
 public:
-    explicit CatalogPage(QWidget *parent = nullptr);
+    explicit CatalogPage(Session *session, QWidget *parent = nullptr);
     ~CatalogPage() override;
 
     QString title() const override;
@@ -33,10 +33,10 @@ public:
     QString statusText() const override;
     bool isLoading() const override;
 
-    void setWorkspacePath(const QString &path) override;
     void refresh() override;
 
 private:
+    void onWorkspaceChanged();
     void onLoaded(const CatalogLoadResult &result);
     void showProblems(const CatalogLoadResult &result);
     void showSelectedBackup();
@@ -55,7 +55,6 @@ private:
     BackupDetailsView *m_details = nullptr;
     QSplitter *m_splitter = nullptr;
 
-    QString m_workspacePath;
     QString m_status;
     bool m_loaded = false;
 };
