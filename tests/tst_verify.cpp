@@ -26,6 +26,7 @@ private Q_SLOTS:
     void damageIsCaught();
     void pagesDamagedAfterSnapshotFailFullOnly();
     void outcomesAreRecorded();
+    void historyKeepsEveryOutcome();
     void maxAgeAndMinSize();
 
 private:
@@ -70,7 +71,7 @@ void TstVerify::init()
     params.repositoryPath = m_repo->repo();
     params.sourcePath = db;
     params.database = QStringLiteral("shop");
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     auto result = BackupPipeline::run(params, cancel, {});
     COFFER_VERIFY_OK(result);
     m_backup = *result;
@@ -88,10 +89,10 @@ CatalogEntry TstVerify::entry(const QString &id)
 
 QStringList TstVerify::failedChecks(const QString &id, VerifyLevel level)
 {
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     auto outcome = Verifier::verify(entry(id), level, cancel, {});
     if (!outcome)
-        return {QStringLiteral("error: ") + outcome.error().toString()};
+        return { QStringLiteral("error: ") + outcome.error().toString() };
     QStringList names;
     for (const CheckResult &check : outcome->failedChecks()) {
         names << check.name;
@@ -113,7 +114,7 @@ void TstVerify::goodBackupPasses()
 {
     QFETCH(VerifyLevel, level);
     QFETCH(int, checks);
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     auto outcome = Verifier::verify(entry(m_backup.manifest.id), level, cancel, {});
     QVERIFY(outcome.has_value());
     QVERIFY2(outcome->ok(), qPrintable(outcome->failedChecks().value(0).detail));
@@ -151,13 +152,11 @@ void TstVerify::damageIsCaught()
     } else if (damage == QStringLiteral("delete")) {
         QVERIFY(QFile::remove(artifact));
     } else if (damage == QStringLiteral("manifest-sha")) {
-        QVERIFY(rewriteManifest(manifest, [](QJsonObject &json) {
-            json.insert(QStringLiteral("artifact_sha256"), QString(64, QLatin1Char('a')));
-        }));
+        QVERIFY(rewriteManifest(manifest,
+            [](QJsonObject &json) { json.insert(QStringLiteral("artifact_sha256"), QString(64, QLatin1Char('a'))); }));
     } else if (damage == QStringLiteral("manifest-plain-sha")) {
-        QVERIFY(rewriteManifest(manifest, [](QJsonObject &json) {
-            json.insert(QStringLiteral("plaintext_sha256"), QString(64, QLatin1Char('b')));
-        }));
+        QVERIFY(rewriteManifest(manifest,
+            [](QJsonObject &json) { json.insert(QStringLiteral("plaintext_sha256"), QString(64, QLatin1Char('b'))); }));
     } else if (damage == QStringLiteral("manifest-rows")) {
         QVERIFY(rewriteManifest(manifest, [](QJsonObject &json) {
             QJsonObject rows = json.value(QStringLiteral("row_counts")).toObject();
@@ -188,7 +187,7 @@ void TstVerify::pagesDamagedAfterSnapshotFailFullOnly()
     params.database = QStringLiteral("plain");
     params.codec = Codec::None;
     params.level = 0;
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     auto result = BackupPipeline::run(params, cancel, {});
     QVERIFY(result.has_value());
     {
@@ -218,7 +217,7 @@ void TstVerify::outcomesAreRecorded()
     VerifyParams params;
     params.repositoryPath = m_repo->repo();
     params.all = true;
-    CancelFlag cancel{false};
+    CancelFlag cancel{ false };
     auto outcomes = VerifyJob::verifyAll(params, cancel, {});
     QVERIFY(outcomes.has_value());
     QCOMPARE(outcomes->size(), 1);
@@ -230,6 +229,36 @@ void TstVerify::outcomesAreRecorded()
     QCOMPARE(recorded.lastVerification->failedChecks().first().name, QStringLiteral("artifact_sha256"));
 }
 
+void TstVerify::historyKeepsEveryOutcome()
+{
+    VerifyParams params;
+    params.repositoryPath = m_repo->repo();
+    params.ids = { m_backup.manifest.id };
+    CancelFlag cancel{ false };
+    QVERIFY(VerifyJob::verifyAll(params, cancel, {}).has_value());
+    QVERIFY(testsupport::flipByte(m_backup.artifactPath, 10));
+    QVERIFY(VerifyJob::verifyAll(params, cancel, {}).has_value());
+
+    auto repository = Repository::open(m_repo->repo());
+    QVERIFY(repository.has_value());
+    auto catalog = Catalog::open(*repository);
+    QVERIFY(catalog.has_value());
+    const auto history = catalog->verifications(m_backup.manifest.id);
+    QVERIFY(history.has_value());
+    QCOMPARE(history->size(), 2);
+    QVERIFY(!history->at(0).ok()); // newest first
+    QVERIFY(history->at(1).ok());
+    QCOMPARE(history->at(0).database, m_backup.manifest.database);
+    QCOMPARE(history->at(0).backupId, m_backup.manifest.id);
+    QVERIFY(history->at(0).time >= history->at(1).time);
+    const auto all = catalog->verifications();
+    QVERIFY(all.has_value());
+    QCOMPARE(all->size(), 2);
+    const auto other = catalog->verifications(QStringLiteral("0123456789abcdef0123456789abcdef"));
+    QVERIFY(other.has_value());
+    QVERIFY(other->isEmpty());
+}
+
 void TstVerify::maxAgeAndMinSize()
 {
     VerifyParams params;
@@ -237,15 +266,15 @@ void TstVerify::maxAgeAndMinSize()
     params.all = true;
     params.maxAgeHours = 1;
     params.minSize = m_backup.manifest.artifactSize + 1;
-    params.expectedDatabases = {QStringLiteral("shop"), QStringLiteral("never-backed-up")};
-    CancelFlag cancel{false};
+    params.expectedDatabases = { QStringLiteral("shop"), QStringLiteral("never-backed-up") };
+    CancelFlag cancel{ false };
     auto outcomes = VerifyJob::verifyAll(params, cancel, {});
     QVERIFY(outcomes.has_value());
     QCOMPARE(outcomes->size(), 2);
     QStringList failed;
     for (const CheckResult &check : outcomes->at(0).failedChecks())
         failed << check.name;
-    QCOMPARE(failed, QStringList{QStringLiteral("min_size")}); // fresh, so max_age passes
+    QCOMPARE(failed, QStringList{ QStringLiteral("min_size") }); // fresh, so max_age passes
     QCOMPARE(outcomes->at(1).database, QStringLiteral("never-backed-up"));
     QCOMPARE(outcomes->at(1).failedChecks().first().name, QStringLiteral("max_age"));
 

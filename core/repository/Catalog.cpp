@@ -17,9 +17,8 @@ QString checksToJson(const QList<CheckResult> &checks)
 {
     QJsonArray array;
     for (const CheckResult &check : checks)
-        array.append(QJsonObject{{QStringLiteral("name"), check.name},
-                                 {QStringLiteral("ok"), check.ok},
-                                 {QStringLiteral("detail"), check.detail}});
+        array.append(QJsonObject{ { QStringLiteral("name"), check.name }, { QStringLiteral("ok"), check.ok },
+            { QStringLiteral("detail"), check.detail } });
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
@@ -28,8 +27,8 @@ QList<CheckResult> checksFromJson(const QString &text)
     QList<CheckResult> checks;
     for (const QJsonValue &value : QJsonDocument::fromJson(text.toUtf8()).array()) {
         const QJsonObject object = value.toObject();
-        checks << CheckResult{object.value(QStringLiteral("name")).toString(), object.value(QStringLiteral("ok")).toBool(),
-                              object.value(QStringLiteral("detail")).toString()};
+        checks << CheckResult{ object.value(QStringLiteral("name")).toString(),
+            object.value(QStringLiteral("ok")).toBool(), object.value(QStringLiteral("detail")).toString() };
     }
     return checks;
 }
@@ -62,8 +61,8 @@ Result<void> Catalog::migrate()
     const int current = version->toInt();
     if (current > kSchemaVersion)
         return fail(ErrorCode::UnsupportedFormat,
-                    QStringLiteral("The repository's catalog was written by a newer Coffer; upgrade Coffer to use it"),
-                    m_db.path());
+            QStringLiteral("The repository's catalog was written by a newer Coffer; upgrade Coffer to use it"),
+            m_db.path());
     if (current == kSchemaVersion)
         return {};
     // One transaction: an error or a crash leaves the catalog as the older Coffer wrote it.
@@ -103,13 +102,13 @@ Result<void> Catalog::migrate()
         if (auto audit = AuditTrail::createSchema(m_db); !audit)
             return audit;
         // Catalogs of versions 1 and 2 have the backups table without the deletion mark.
-        if (auto has = m_db.scalar(
-                QStringLiteral("SELECT count(*) FROM pragma_table_info('backups') WHERE name = 'deleting'"));
+        if (auto has
+            = m_db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('backups') WHERE name = 'deleting'"));
             !has)
             return std::unexpected(has.error());
         else if (has->toInt() == 0) {
-            if (auto added = m_db.exec(
-                    QStringLiteral("ALTER TABLE backups ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0"));
+            if (auto added
+                = m_db.exec(QStringLiteral("ALTER TABLE backups ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0"));
                 !added)
                 return added;
         }
@@ -240,8 +239,8 @@ Result<QList<CatalogEntry>> Catalog::query(const QString &condition, const QStri
         auto manifest = Manifest::fromBytes(stmt->text(0).toUtf8());
         if (!manifest)
             return fail(ErrorCode::Corrupt,
-                        QStringLiteral("The catalog is damaged; rebuild it with 'coffer-cli repo reindex'"),
-                        manifest.error().toString());
+                QStringLiteral("The catalog is damaged; rebuild it with 'coffer-cli repo reindex'"),
+                manifest.error().toString());
         CatalogEntry entry;
         entry.manifest = *manifest;
         entry.artifactPath = m_repository.artifactPath(entry.manifest);
@@ -274,8 +273,8 @@ Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{4,32}$"));
     if (!hex.match(prefix).hasMatch())
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("'%1' is not a backup id: use the id (or its first 8 characters) shown by 'list'")
-                        .arg(idOrPrefix));
+            QStringLiteral("'%1' is not a backup id: use the id (or its first 8 characters) shown by 'list'")
+                .arg(idOrPrefix));
     auto matches = query(QStringLiteral("b.id LIKE ? || '%'"), prefix);
     if (!matches)
         return std::unexpected(matches.error());
@@ -283,8 +282,39 @@ Result<CatalogEntry> Catalog::backup(const QString &idOrPrefix)
         return fail(ErrorCode::NotFound, QStringLiteral("No backup with id '%1' in this repository").arg(idOrPrefix));
     if (matches->size() > 1)
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("The id '%1' matches %2 backups; give more characters").arg(idOrPrefix).arg(matches->size()));
+            QStringLiteral("The id '%1' matches %2 backups; give more characters")
+                .arg(idOrPrefix)
+                .arg(matches->size()));
     return matches->first();
+}
+
+Result<QList<VerifyOutcome>> Catalog::verifications(const QString &backupId)
+{
+    auto stmt = m_db.prepare(
+        QStringLiteral("SELECT v.backup_id, b.database, v.time, v.level, v.duration_ms, v.checks FROM verifications v "
+                       "JOIN backups b ON b.id = v.backup_id WHERE b.deleting = 0 %1 ORDER BY v.id DESC")
+            .arg(backupId.isEmpty() ? QString() : QStringLiteral("AND v.backup_id = ?")));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    if (!backupId.isEmpty())
+        stmt->bind(1, backupId);
+    QList<VerifyOutcome> outcomes;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        VerifyOutcome outcome;
+        outcome.backupId = stmt->text(0);
+        outcome.database = stmt->text(1);
+        outcome.time = QDateTime::fromString(stmt->text(2), Qt::ISODateWithMs);
+        outcome.level = stmt->text(3);
+        outcome.durationMs = stmt->integer(4);
+        outcome.checks = checksFromJson(stmt->text(5));
+        outcomes << outcome;
+    }
+    return outcomes;
 }
 
 Result<void> Catalog::recordVerification(const VerifyOutcome &outcome)
@@ -321,13 +351,14 @@ Result<ReindexReport> Catalog::rebuild()
 {
     ReindexReport report;
     QList<std::pair<Manifest, QByteArray>> manifests; // with the bytes as published
-    QDirIterator it(m_repository.backupsDir(), {QStringLiteral("*") + QLatin1String(Repository::kManifestSuffix)},
-                    QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(m_repository.backupsDir(), { QStringLiteral("*") + QLatin1String(Repository::kManifestSuffix) },
+        QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            report.problems << QStringLiteral("%1: cannot be read (%2)").arg(m_repository.relative(path), file.errorString());
+            report.problems
+                << QStringLiteral("%1: cannot be read (%2)").arg(m_repository.relative(path), file.errorString());
             continue;
         }
         const QByteArray bytes = file.readAll();
@@ -338,7 +369,8 @@ Result<ReindexReport> Catalog::rebuild()
         }
         if (m_repository.manifestPath(*manifest) != path) {
             report.problems << QStringLiteral("%1: does not belong at this place (its id and date say %2)")
-                                   .arg(m_repository.relative(path), m_repository.relative(m_repository.manifestPath(*manifest)));
+                                   .arg(m_repository.relative(path),
+                                       m_repository.relative(m_repository.manifestPath(*manifest)));
             continue;
         }
         if (!QFileInfo::exists(m_repository.artifactPath(*manifest)))

@@ -62,6 +62,9 @@ public:
     Result<CatalogEntry> backup(const QString &idOrPrefix);
 
     Result<void> recordVerification(const VerifyOutcome &outcome);
+    // Verification outcomes of the backups still indexed, newest first; only one backup's when
+    // `backupId` (a full id) is given.
+    Result<QList<VerifyOutcome>> verifications(const QString &backupId = {});
 
     // Appends one record to the audit trail (AuditTrail::append fills who, when and the hashes).
     Result<AuditRecord> audit(const AuditRecord &record);
