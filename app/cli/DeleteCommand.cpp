@@ -3,15 +3,14 @@
 #include "Commands.h"
 #include "JsonViews.h"
 
-#include "repository/BackupDeleter.h"
 #include "repository/Catalog.h"
-#include "repository/RepoLock.h"
+#include "repository/DeleteJob.h"
+#include "repository/DeletionWarnings.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
 
-#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -24,28 +23,6 @@ bool confirmed(const QString &shortId)
     std::fflush(stderr);
     QTextStream in(stdin);
     return in.readLine().trimmed() == shortId;
-}
-
-// What the user loses beyond this one backup: the last backup of a database, or the newest one
-// known to restore. Deleting it is allowed; doing so unawares is not.
-QStringList warnings(const coffer::CatalogEntry &entry, const QList<coffer::CatalogEntry> &siblings)
-{
-    const coffer::Manifest &m = entry.manifest;
-    if (siblings.size() <= 1)
-        return { QStringLiteral("%1 is the only backup of %2: after this, %2 has no backup at all")
-                     .arg(m.shortId(), m.database) };
-    auto verified = [](const coffer::CatalogEntry &e) { return e.lastVerification && e.lastVerification->ok(); };
-    // Siblings are newest first: the first verified one is the newest verified backup.
-    const auto newest = std::find_if(siblings.cbegin(), siblings.cend(), verified);
-    if (newest == siblings.cend() || newest->manifest.id != m.id)
-        return {};
-    const auto next = std::find_if(newest + 1, siblings.cend(), verified);
-    if (next == siblings.cend())
-        return { QStringLiteral("%1 is the only verified backup of %2: no other backup of %2 has passed a "
-                                "verification")
-                     .arg(m.shortId(), m.database) };
-    return { QStringLiteral("%1 is the newest verified backup of %2; after this, the newest verified one is %3")
-                 .arg(m.shortId(), m.database, jsonview::label(next->manifest)) };
 }
 
 } // namespace
@@ -94,7 +71,8 @@ int runDelete(const QStringList &arguments)
     auto siblings = catalog->backups(m.database);
     if (!siblings)
         return cli::reportError(siblings.error(), context.json());
-    const QStringList warned = warnings(*entry, *siblings);
+    // What the user loses beyond this one backup: said before the prompt, not after the fact.
+    const QStringList warned = coffer::deletionWarnings(*siblings, { m.id });
     for (const QString &warning : warned)
         cli::err(QStringLiteral("coffer-cli: warning: %1").arg(warning));
 
@@ -108,22 +86,21 @@ int runDelete(const QStringList &arguments)
     }
     // The lock is taken only now, so a user at the prompt holds up no backup; what was confirmed
     // is looked up again under it, in case a prune or pin came in between.
-    auto lock = coffer::RepoLock::acquire(
-        catalog->repository().locksDir(), coffer::RepoLock::Kind::Exclusive, QStringLiteral("delete"), *waitMs);
-    if (!lock)
-        return cli::reportError(lock.error(), context.json());
-    auto current = catalog->backup(m.id);
-    if (!current)
-        return cli::reportError(current.error(), context.json());
-    if (auto refused = refusal(*current))
-        return *refused;
-    if (auto removed = coffer::BackupDeleter(*catalog).remove(
-            *entry, QStringLiteral("delete"), QStringLiteral("deleted by hand with coffer-cli delete"));
-        !removed)
-        return cli::reportError(removed.error(), context.json());
+    const coffer::CancelFlag never{ false };
+    auto done = coffer::DeleteJob::remove({ .repositoryPath = catalog->repository().root(),
+                                              .ids = { m.id },
+                                              .reason = QStringLiteral("deleted by hand with coffer-cli delete"),
+                                              .lockWaitMs = *waitMs },
+        never, {});
+    if (!done)
+        return cli::reportError(done.error(), context.json());
+    if (!done->refused.isEmpty())
+        return *refusal(done->refused.first());
+    if (!done->failures.isEmpty())
+        return cli::reportError(done->failures.first().error, context.json());
 
     if (context.json()) {
-        cli::printJson(QJsonObject{ { QStringLiteral("deleted"), jsonview::entry(*entry) },
+        cli::printJson(QJsonObject{ { QStringLiteral("deleted"), jsonview::entry(done->deleted.first()) },
             { QStringLiteral("freed_bytes"), m.artifactSize },
             { QStringLiteral("warnings"), QJsonArray::fromStringList(warned) } });
         return kExitOk;

@@ -3,7 +3,7 @@
 #include "Commands.h"
 #include "JsonViews.h"
 
-#include "retention/Pinning.h"
+#include "retention/PinJob.h"
 
 #include <QJsonObject>
 
@@ -30,25 +30,30 @@ int runPin(const QStringList &arguments)
     if (!repo)
         return cli::reportError(repo.error(), context.json(), kExitUsage);
 
-    auto change = coffer::Pinning::set(*repo, parser.positionalArguments().first(), pin, *waitMs);
-    if (!change)
-        return cli::reportError(change.error(), context.json());
+    const coffer::CancelFlag never{ false };
+    QList<coffer::Pinning::Change> changes;
+    const auto done = coffer::PinJob::setAll(
+        { .repositoryPath = *repo, .ids = parser.positionalArguments(), .pinned = pin, .lockWaitMs = *waitMs }, never,
+        {}, changes);
+    if (!done)
+        return cli::reportError(done.error(), context.json());
+    const coffer::Pinning::Change &change = changes.first();
 
-    const coffer::Manifest &m = change->backup.manifest;
+    const coffer::Manifest &m = change.backup.manifest;
     if (context.json()) {
-        QJsonObject json = jsonview::entry(change->backup);
+        QJsonObject json = jsonview::entry(change.backup);
         json.insert(QStringLiteral("pinned"), m.pinned);
-        json.insert(QStringLiteral("changed"), change->changed);
+        json.insert(QStringLiteral("changed"), change.changed);
         cli::printJson(json);
         return kExitOk;
     }
     if (pin)
-        cli::out(change->changed
+        cli::out(change.changed
                 ? QStringLiteral("Pinned %1: every prune keeps it until it is unpinned").arg(jsonview::label(m))
                 : QStringLiteral("%1 is already pinned; nothing changed").arg(jsonview::label(m)));
     else
-        cli::out(change->changed ? QStringLiteral("Unpinned %1: the retention policy decides again whether it is kept")
-                                       .arg(jsonview::label(m))
-                                 : QStringLiteral("%1 is not pinned; nothing changed").arg(jsonview::label(m)));
+        cli::out(change.changed ? QStringLiteral("Unpinned %1: the retention policy decides again whether it is kept")
+                                      .arg(jsonview::label(m))
+                                : QStringLiteral("%1 is not pinned; nothing changed").arg(jsonview::label(m)));
     return kExitOk;
 }

@@ -19,7 +19,7 @@ QString BackupJob::title() const
 
 QString BackupJob::exclusiveKey() const
 {
-    return QStringLiteral("repository:") + QDir::cleanPath(QFileInfo(m_params.repositoryPath).absoluteFilePath());
+    return repositoryKey(m_params.repositoryPath);
 }
 
 Result<void> BackupJob::execute()

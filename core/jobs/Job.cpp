@@ -1,5 +1,8 @@
 #include "jobs/Job.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <openssl/crypto.h>
 
 #include <exception>
@@ -95,6 +98,11 @@ void Job::run()
         Q_EMIT failed(outcome.error());
     }
     Q_EMIT finished();
+}
+
+QString Job::repositoryKey(const QString &path)
+{
+    return QStringLiteral("repository:") + QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
 } // namespace coffer

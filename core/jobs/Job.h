@@ -28,10 +28,12 @@ public:
 
     ~Job() override;
 
-    virtual QString kind() const = 0;  // "backup", "verify", ...
+    virtual QString kind() const = 0; // "backup", "verify", ...
     virtual QString title() const = 0; // for a person: "Back up orders"
     // Jobs with the same non-empty key never run at the same time (writers of one repository).
     virtual QString exclusiveKey() const { return {}; }
+    // The key of the jobs that write to the repository at `path` (however the path is spelt).
+    static QString repositoryKey(const QString &path);
 
     void cancel();
     bool isCancelRequested() const { return m_cancel.load(); }
@@ -61,8 +63,8 @@ protected:
     ProgressFn progressReporter();
 
 private:
-    std::atomic<State> m_state{State::Queued};
-    CancelFlag m_cancel{false};
+    std::atomic<State> m_state{ State::Queued };
+    CancelFlag m_cancel{ false };
     mutable QMutex m_mutex;
     Error m_error;
     QDateTime m_startedAt;

@@ -18,7 +18,7 @@ QString RestoreJob::title() const
 
 QString RestoreJob::exclusiveKey() const
 {
-    return QStringLiteral("repository:") + QDir::cleanPath(QFileInfo(m_plan.repositoryRoot).absoluteFilePath());
+    return repositoryKey(m_plan.repositoryRoot);
 }
 
 Result<void> RestoreJob::execute()

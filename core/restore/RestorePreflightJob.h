@@ -21,6 +21,9 @@ public:
 
     // Valid once succeeded() has been emitted; the checks say whether the restore may go on.
     const RestorePlan &plan() const { return m_plan; }
+    // Moves the plan out, so the restored copy it holds is removed when the caller drops the plan,
+    // not when the queue forgets this job.
+    RestorePlan takePlan() { return std::move(m_plan); }
 
 protected:
     Result<void> execute() override;

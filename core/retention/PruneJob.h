@@ -44,7 +44,7 @@ public:
 
     QString kind() const override { return QStringLiteral("prune"); }
     QString title() const override;
-    QString exclusiveKey() const override { return m_params.repositoryPath; }
+    QString exclusiveKey() const override { return repositoryKey(m_params.repositoryPath); }
 
     const PruneResult &result() const { return m_result; }
 
