@@ -1,0 +1,331 @@
+#include "reports/ReportsPage.h"
+
+#include "DisplayFormat.h"
+#include "Session.h"
+#include "UiResources.h"
+#include "reports/ChoiceFilterModel.h"
+#include "reports/VerificationTableModel.h"
+#include "CatalogScan.h"
+#include "verify/VerifyJob.h"
+#include "widgets/MessageBar.h"
+#include "workspace/WorkspaceJobs.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace coffer::ui {
+
+ReportsPage::ReportsPage(Session *session, QWidget *parent)
+    : Page(session, parent)
+    , m_model(new VerificationTableModel(this))
+    , m_proxy(new ChoiceFilterModel(VerificationTableModel::OutcomeRole, this))
+    , m_messageBar(new MessageBar(this))
+    , m_verifyMessage(new MessageBar(this))
+    , m_summary(new QLabel(this))
+    , m_outcome(new QComboBox(this))
+    , m_filter(new QLineEdit(this))
+    , m_verifyAllButton(new QPushButton(this))
+    , m_levelMenu(new QMenu(this))
+    , m_views(new QStackedWidget(this))
+    , m_table(new QTableView(this))
+    , m_emptyState(new QLabel(this))
+{
+    initResources();
+    setObjectName(QStringLiteral("reportsPage"));
+    setAccessibleName(tr("Reports"));
+    m_pool.setMaxThreadCount(1);
+    m_verifyMessage->setObjectName(QStringLiteral("verifyMessageBar"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(VerificationTableModel::SortRole);
+    m_proxy->setFilterRole(VerificationTableModel::FilterRole);
+
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_outcome->setObjectName(QStringLiteral("outcomeFilter"));
+    m_outcome->setAccessibleName(tr("Filter by outcome"));
+    m_outcome->addItem(tr("All outcomes"), QString());
+    m_outcome->addItem(tr("Passed"), QStringLiteral("passed"));
+    m_outcome->addItem(tr("Failed"), QStringLiteral("failed"));
+    connect(m_outcome, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setChoice(m_outcome->currentData().toString()); });
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by database, backup ID or check"));
+    m_filter->setAccessibleName(tr("Filter verifications"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    auto *findAction = new QAction(tr("Find"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(findAction);
+
+    // A popup() menu rather than QPushButton::setMenu(), which would run the menu's own event loop.
+    m_verifyAllButton->setObjectName(QStringLiteral("verifyAllButton"));
+    m_verifyAllButton->setText(tr("Verify &all…"));
+    m_verifyAllButton->setIcon(QIcon(QStringLiteral(":/icons/verify.svg")));
+    m_verifyAllButton->setAccessibleName(tr("Verify all backups"));
+    m_verifyAllButton->setToolTip(tr("Verify every backup of every repository (Alt+A)"));
+    connect(m_verifyAllButton, &QPushButton::clicked, this, &ReportsPage::showLevelMenu);
+    QAction *quick = m_levelMenu->addAction(tr("&Quick: compare each artifact's checksum"));
+    quick->setObjectName(QStringLiteral("verifyAllQuickAction"));
+    connect(quick, &QAction::triggered, this, [this] { verifyAll(VerifyLevel::Quick); });
+    QAction *full = m_levelMenu->addAction(tr("&Full: restore each database and check it"));
+    full->setObjectName(QStringLiteral("verifyAllFullAction"));
+    connect(full, &QAction::triggered, this, [this] { verifyAll(VerifyLevel::Full); });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_outcome);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_verifyAllButton);
+
+    m_table->setObjectName(QStringLiteral("verificationTable"));
+    m_table->setAccessibleName(tr("Verifications"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(VerificationTableModel::Time, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    // activated: a double click, or Enter on the current row.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString id = index.data(VerificationTableModel::BackupIdRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT backupActivated(id);
+    });
+
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setStyleSheet(QStringLiteral("color: #6b7280; font-size: 11pt;"));
+    m_views->addWidget(m_table);
+    m_views->addWidget(m_emptyState);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_verifyMessage);
+    layout->addWidget(m_summary);
+    layout->addLayout(bar);
+    layout->addWidget(m_views, 1);
+
+    connect(session, &Session::workspaceChanged, this, &ReportsPage::onWorkspaceChanged);
+    connect(session, &Session::catalogChanged, this, &ReportsPage::refresh);
+    updateEmptyState();
+    updateVerifyAll();
+}
+
+// m_pool's destructor waits for a load still running; the load touches no member.
+ReportsPage::~ReportsPage() = default;
+
+QString ReportsPage::title() const
+{
+    return tr("Reports");
+}
+
+QIcon ReportsPage::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/reports.svg"));
+}
+
+QString ReportsPage::statusText() const
+{
+    return m_status;
+}
+
+void ReportsPage::onWorkspaceChanged()
+{
+    m_loaded = false;
+    m_verifyMessage->hideMessage();
+    showReport({});
+    refresh();
+}
+
+void ReportsPage::refresh()
+{
+    const quint64 generation = ++m_generation;
+    const std::optional<Workspace> &workspace = session()->workspace();
+    if (!workspace) {
+        m_loading = false;
+        onLoaded({});
+        return;
+    }
+    m_loading = true;
+    m_status = tr("Reading the verification history…");
+    updateEmptyState();
+    Q_EMIT statusTextChanged();
+    auto *watcher = new QFutureWatcher<VerificationReport>(this);
+    connect(watcher, &QFutureWatcher<VerificationReport>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer load supersedes this one
+        m_loading = false;
+        onLoaded(watcher->result());
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [workspace = *workspace] { return VerificationReport::read(workspace); }));
+}
+
+void ReportsPage::onLoaded(const VerificationReport &report)
+{
+    m_loaded = true;
+    showReport(report);
+
+    if (const auto problem = CatalogScan::workspaceProblem(session()->workspacePath(), session()->workspaceError()))
+        m_messageBar->showMessage(*problem, MessageBar::Type::Error);
+    else if (!report.problems.isEmpty())
+        m_messageBar->showMessage(CatalogScan::describe(report.problems), MessageBar::Type::Warning);
+    else
+        m_messageBar->hideMessage();
+
+    if (!session()->workspace())
+        m_status = tr("No workspace loaded");
+    else
+        m_status = tr("%1, %2").arg(tr("%n verification(s)", nullptr, int(report.rows.size())),
+            tr("%n failing backup(s)", nullptr, report.failed));
+    updateEmptyState();
+    updateVerifyAll();
+    Q_EMIT statusTextChanged();
+    Q_EMIT loadFinished();
+}
+
+void ReportsPage::showReport(const VerificationReport &report)
+{
+    m_report = report;
+    m_model->setRows(report.rows);
+    m_table->resizeColumnsToContents();
+
+    if (report.backups == 0) {
+        m_summary->setText(m_loaded && session()->workspace() ? tr("No backups to verify yet.") : QString());
+        return;
+    }
+    QString text = tr("%1: %2 verified, %3 failed, %4 never verified.")
+                       .arg(tr("%n backup(s)", nullptr, report.backups))
+                       .arg(report.passed)
+                       .arg(report.failed)
+                       .arg(report.neverVerified);
+    if (const std::optional<CatalogEntry> &oldest = report.oldestUnverified)
+        text += QLatin1Char(' ')
+            + tr("The oldest unverified backup is %1 of “%2” in “%3”, created %4.")
+                  .arg(oldest->manifest.shortId(), oldest->manifest.database, report.oldestUnverifiedRepository,
+                      DisplayFormat::localTime(oldest->manifest.created));
+    else
+        text += QLatin1Char(' ') + tr("Every backup has been verified.");
+    m_summary->setText(text);
+}
+
+void ReportsPage::showLevelMenu()
+{
+    m_levelMenu->popup(m_verifyAllButton->mapToGlobal(QPoint(0, m_verifyAllButton->height())));
+}
+
+void ReportsPage::verifyAll(VerifyLevel level)
+{
+    const std::optional<Workspace> &workspace = session()->workspace();
+    if (!workspace || workspace->repositories().isEmpty() || isVerifying())
+        return;
+    const Credentials credentials = workspacejobs::credentials(*workspace);
+    for (const RepositoryEntry &repository : workspace->repositories()) {
+        VerifyParams params;
+        params.repositoryPath = repository.path;
+        params.all = true;
+        params.level = level;
+        params.credentials = credentials;
+        auto job = std::make_shared<VerifyJob>(params);
+        // Connected before it is queued: a quick job could otherwise finish unseen.
+        connect(job.get(), &Job::finished, this, &ReportsPage::onVerifyJobFinished);
+        m_verifyJobs << RunningVerify{ repository.name, job };
+        session()->submit(job);
+    }
+    m_verifyMessage->showMessage(
+        tr("Verifying every backup of %n repository(s) (%1)…", nullptr, int(m_verifyJobs.size())).arg(levelName(level)),
+        MessageBar::Type::Information);
+    updateVerifyAll();
+}
+
+void ReportsPage::onVerifyJobFinished()
+{
+    for (const RunningVerify &running : std::as_const(m_verifyJobs))
+        if (!running.job->isFinished())
+            return;
+    int passed = 0;
+    int failed = 0;
+    QStringList errors;
+    for (const RunningVerify &running : std::as_const(m_verifyJobs)) {
+        if (running.job->state() == Job::State::Cancelled) {
+            errors << tr("Verifying repository “%1” was cancelled.").arg(running.repository);
+            continue;
+        }
+        if (running.job->state() != Job::State::Succeeded) {
+            errors << tr("Repository “%1” could not be verified: %2")
+                          .arg(running.repository, running.job->error().toString());
+            continue;
+        }
+        for (const VerifyOutcome &outcome : running.job->outcomes())
+            outcome.ok() ? ++passed : ++failed;
+    }
+    m_verifyJobs.clear();
+    QStringList lines = errors;
+    if (passed + failed == 0)
+        lines << tr("No backup was verified.");
+    else if (failed > 0)
+        lines << tr("Verified %n backup(s): %1 passed, %2 FAILED.", nullptr, passed + failed).arg(passed).arg(failed);
+    else
+        lines << tr("Verified %n backup(s): all passed.", nullptr, passed);
+    MessageBar::Type type = MessageBar::Type::Information;
+    if (!errors.isEmpty())
+        type = MessageBar::Type::Error;
+    else if (failed > 0)
+        type = MessageBar::Type::Warning;
+    m_verifyMessage->showMessage(lines.join(QLatin1Char('\n')), type);
+    updateVerifyAll();
+}
+
+void ReportsPage::updateVerifyAll()
+{
+    const std::optional<Workspace> &workspace = session()->workspace();
+    m_verifyAllButton->setEnabled(workspace && !workspace->repositories().isEmpty() && !isVerifying());
+}
+
+void ReportsPage::updateEmptyState()
+{
+    if (m_model->rowCount() > 0) {
+        m_views->setCurrentWidget(m_table);
+        return;
+    }
+    if (!m_loaded || m_loading)
+        m_emptyState->setText(tr("Reading the verification history…"));
+    else if (session()->workspacePath().isEmpty())
+        m_emptyState->setText(tr("Open a workspace to see its verification history."));
+    else if (!session()->workspace() || m_report.backups == 0)
+        m_emptyState->setText(tr("No verifications to show."));
+    else
+        m_emptyState->setText(tr("No backup has been verified yet. Verify them all with “Verify all…”."));
+    m_views->setCurrentWidget(m_emptyState);
+}
+
+} // namespace coffer::ui

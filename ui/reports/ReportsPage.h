@@ -1,0 +1,94 @@
+#pragma once
+
+#include "Page.h"
+#include "reports/VerificationReport.h"
+
+#include <QList>
+#include <QThreadPool>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace coffer {
+class VerifyJob;
+enum class VerifyLevel;
+} // namespace coffer
+
+namespace coffer::ui {
+
+class ChoiceFilterModel;
+class MessageBar;
+class VerificationTableModel;
+
+// The verification history of every repository, filterable by outcome and text, where the
+// backups stand (verified, failed, never verified), and "Verify all…" at a chosen level.
+class ReportsPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReportsPage)
+
+public:
+    explicit ReportsPage(Session *session, QWidget *parent = nullptr);
+    ~ReportsPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QString statusText() const override;
+    bool isLoading() const override { return m_loading; }
+
+    void refresh() override;
+
+    // The report on screen (empty before the first load).
+    const VerificationReport &report() const { return m_report; }
+    // Verifies every backup of every repository of the workspace, one job per repository.
+    void verifyAll(VerifyLevel level);
+    bool isVerifying() const { return !m_verifyJobs.isEmpty(); }
+
+Q_SIGNALS:
+    // A row was double-clicked or Enter pressed on it: the backup it verified.
+    void backupActivated(const QString &backupId);
+
+private:
+    struct RunningVerify {
+        QString repository;
+        std::shared_ptr<VerifyJob> job;
+    };
+
+    void onWorkspaceChanged();
+    void onLoaded(const VerificationReport &report);
+    void showReport(const VerificationReport &report);
+    void onVerifyJobFinished();
+    void updateEmptyState();
+    void updateVerifyAll();
+    void showLevelMenu();
+
+    QThreadPool m_pool; // one thread: loads run in order; m_generation drops stale ones
+    VerificationTableModel *m_model = nullptr;
+    ChoiceFilterModel *m_proxy = nullptr;
+    MessageBar *m_messageBar = nullptr; // what could not be read
+    MessageBar *m_verifyMessage = nullptr; // how the last "Verify all" went
+    QLabel *m_summary = nullptr;
+    QComboBox *m_outcome = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QPushButton *m_verifyAllButton = nullptr;
+    QMenu *m_levelMenu = nullptr;
+    QStackedWidget *m_views = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_emptyState = nullptr;
+
+    QList<RunningVerify> m_verifyJobs;
+    VerificationReport m_report;
+    QString m_status;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    bool m_loaded = false;
+};
+
+} // namespace coffer::ui

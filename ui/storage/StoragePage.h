@@ -1,0 +1,75 @@
+#pragma once
+
+#include "Page.h"
+#include "storage/StorageReport.h"
+
+#include <QThreadPool>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace coffer::ui {
+
+class MessageBar;
+class UsageTableModel;
+
+// What the backups take: per repository, the file system's free space, the bytes per database
+// and per month of creation, and the totals — the numbers `coffer-cli size` prints.
+class StoragePage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoragePage)
+
+public:
+    explicit StoragePage(Session *session, QWidget *parent = nullptr);
+    ~StoragePage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    QString statusText() const override;
+    bool isLoading() const override { return m_loading; }
+
+    void refresh() override;
+
+    // The report on screen (empty before the first load).
+    const StorageReport &report() const { return m_report; }
+    UsageTableModel *databaseModel() const { return m_databaseModel; }
+    UsageTableModel *monthModel() const { return m_monthModel; }
+
+private:
+    QTableView *createTable(
+        QSortFilterProxyModel *proxy, UsageTableModel *model, const QString &objectName, const QString &accessibleName);
+    void onWorkspaceChanged();
+    void onLoaded(const StorageReport &report);
+    void showReport(const StorageReport &report);
+    void showRepository(int index);
+    void showFileSystem(const RepositoryStorage &repository);
+    void updateEmptyState();
+
+    QThreadPool m_pool; // one thread: loads run in order; m_generation drops stale ones
+    UsageTableModel *m_databaseModel = nullptr;
+    UsageTableModel *m_monthModel = nullptr;
+    QSortFilterProxyModel *m_databaseProxy = nullptr;
+    QSortFilterProxyModel *m_monthProxy = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    QComboBox *m_repositories = nullptr;
+    QStackedWidget *m_views = nullptr;
+    QWidget *m_content = nullptr;
+    QLabel *m_emptyState = nullptr;
+    QLabel *m_path = nullptr;
+    QProgressBar *m_fileSystemBar = nullptr;
+    QLabel *m_fileSystem = nullptr;
+    QLabel *m_totals = nullptr;
+
+    StorageReport m_report;
+    QString m_status;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    bool m_loaded = false;
+};
+
+} // namespace coffer::ui
