@@ -13,6 +13,7 @@ void ask(QWidget *parent, const Question &question, std::function<void(bool acce
     box->setWindowModality(Qt::WindowModal);
     box->setIcon(question.destructive ? QMessageBox::Warning : QMessageBox::Question);
     box->setWindowTitle(question.title);
+    box->setTextFormat(Qt::PlainText); // names come from manifests and files: never markup
     box->setText(question.text);
     box->setInformativeText(question.informative);
     box->setDetailedText(question.detail);
