@@ -35,8 +35,8 @@ private Q_SLOTS:
         QVERIFY(second.isValid());
         QVERIFY(m_fixture->backupInto(second.repo(), m_fixture->ordersDb(), QStringLiteral("orders")));
         const QString workspace = m_fixture->path(QStringLiteral("merged.yaml"));
-        QVERIFY(m_fixture->writeWorkspace(workspace, {{QStringLiteral("local"), m_fixture->repo()},
-                                                       {QStringLiteral("second"), second.repo()}}));
+        QVERIFY(m_fixture->writeWorkspace(workspace,
+            { { QStringLiteral("local"), m_fixture->repo() }, { QStringLiteral("second"), second.repo() } }));
 
         const CatalogLoadResult result = CatalogLoader::loadNow(workspace);
         QVERIFY(!result.workspaceError);
@@ -68,9 +68,9 @@ private Q_SLOTS:
 
         const QString missing = m_fixture->path(QStringLiteral("gone"));
         const QString workspace = m_fixture->path(QStringLiteral("problems.yaml"));
-        QVERIFY(m_fixture->writeWorkspace(workspace, {{QStringLiteral("newer"), newer.repo()},
-                                                       {QStringLiteral("local"), m_fixture->repo()},
-                                                       {QStringLiteral("gone"), missing}}));
+        QVERIFY(m_fixture->writeWorkspace(workspace,
+            { { QStringLiteral("newer"), newer.repo() }, { QStringLiteral("local"), m_fixture->repo() },
+                { QStringLiteral("gone"), missing } }));
 
         const CatalogLoadResult result = CatalogLoader::loadNow(workspace);
         QVERIFY(!result.workspaceError);

@@ -1,19 +1,29 @@
 #include "catalog/BackupDetailsView.h"
 
 #include "DisplayFormat.h"
-#include "catalog/BackupTableModel.h"
 
 #include "verify/CheckResult.h"
 
 #include <QLocale>
+#include <QScrollBar>
+
+#include <algorithm>
 
 namespace coffer::ui {
 
 namespace {
 
+const QString kLabelStyle = QStringLiteral("color:#5a6473; padding-right:10px; white-space:nowrap");
+
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
+}
+
+// Escaped, with line breaks kept.
+QString lines(const QString &text)
+{
+    return esc(text).replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
 enum class Wrap { No, Yes };
@@ -22,15 +32,14 @@ enum class Wrap { No, Yes };
 // the columns keep their shape; long free text (paths, check details) may.
 QString fieldHtml(const QString &label, const QString &html, Wrap wrap = Wrap::No)
 {
-    return QStringLiteral("<tr><td style='color:#5a6473; padding-right:10px; white-space:nowrap'>%1</td>"
-                          "<td style='white-space:%2'>%3</td></tr>")
-        .arg(esc(label), wrap == Wrap::Yes ? QStringLiteral("normal") : QStringLiteral("nowrap"),
-             html.isEmpty() ? QStringLiteral("—") : html);
+    return QStringLiteral("<tr><td style='%1'>%2</td><td style='white-space:%3'>%4</td></tr>")
+        .arg(kLabelStyle, esc(label), wrap == Wrap::Yes ? QStringLiteral("normal") : QStringLiteral("nowrap"),
+            html.isEmpty() ? QStringLiteral("—") : html);
 }
 
 QString field(const QString &label, const QString &value, Wrap wrap = Wrap::No)
 {
-    return fieldHtml(label, esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")), wrap);
+    return fieldHtml(label, lines(value), wrap);
 }
 
 // A titled block of fields.
@@ -47,6 +56,20 @@ QString section(const QString &title, const QString &rows)
     return QStringLiteral("<td style='vertical-align:top; padding-right:24px'>%1</td>").arg(sectionBody(title, rows));
 }
 
+QString outcomeHtml(bool ok)
+{
+    return ok ? QStringLiteral("<span style='color:#2e7d32'>%1</span>").arg(esc(BackupDetailsView::tr("passed")))
+              : QStringLiteral("<b style='color:#b02a1e'>%1</b>").arg(esc(BackupDetailsView::tr("FAILED")));
+}
+
+// "1.2 MiB (1,234,567 bytes)"; below a KiB the first part says it all.
+QString bytes(qint64 size)
+{
+    if (size < 1024)
+        return DisplayFormat::size(size);
+    return BackupDetailsView::tr("%1 (%2 bytes)").arg(DisplayFormat::size(size), QLocale().toString(size));
+}
+
 } // namespace
 
 BackupDetailsView::BackupDetailsView(QWidget *parent)
@@ -61,31 +84,74 @@ BackupDetailsView::~BackupDetailsView() = default;
 
 void BackupDetailsView::showBackup(const BackupRow &row)
 {
-    const Manifest &m = row.entry.manifest;
+    const bool same = row.entry.manifest.id == m_backupId;
+    m_row = row;
+    m_backupId = row.entry.manifest.id;
+    if (!same) {
+        m_history.clear();
+        m_historyState = History::Loading;
+    }
+    render();
+}
+
+void BackupDetailsView::showHistory(const QList<VerifyOutcome> &history)
+{
+    m_history = history;
+    std::stable_sort(m_history.begin(), m_history.end(),
+        [](const VerifyOutcome &a, const VerifyOutcome &b) { return a.time > b.time; });
+    m_historyState = History::Loaded;
+    render();
+}
+
+void BackupDetailsView::showHistoryError(const QString &message)
+{
+    m_history.clear();
+    m_historyError = message;
+    m_historyState = History::Failed;
+    render();
+}
+
+void BackupDetailsView::showPlaceholder(const QString &text)
+{
+    m_backupId.clear();
+    m_row = {};
+    setHtml(QStringLiteral("<p style='color:#6b7280'>%1</p>").arg(esc(text)));
+}
+
+void BackupDetailsView::render()
+{
+    const Manifest &m = m_row.entry.manifest;
     const QLocale locale;
-    m_backupId = m.id;
 
     QString backup;
     backup += field(tr("ID"), m.id);
-    backup += field(tr("Database"), m.group.isEmpty() ? m.database : tr("%1 (group %2)").arg(m.database, m.group));
+    backup += field(tr("Database"), m.database);
+    backup += field(tr("Group"), m.group);
     backup += field(tr("Created"), DisplayFormat::localTime(m.created));
     backup += field(tr("Created (UTC)"), DisplayFormat::utcTime(m.created));
     backup += field(tr("Trigger"), m.trigger);
     backup += field(tr("Tags"), m.tags.join(QStringLiteral(", ")), Wrap::Yes);
     backup += field(tr("Pinned"), m.pinned ? tr("yes") : tr("no"));
+    backup += field(
+        tr("Expires"), m.expires.isValid() ? DisplayFormat::localTime(m.expires) : tr("by the retention policy"));
     backup += field(tr("Taken by"), m.user.isEmpty() ? m.host : tr("%1 on %2").arg(m.user, m.host));
     backup += field(tr("Duration"), DisplayFormat::duration(m.durationMs));
-    backup += field(tr("Repository"), row.repository);
+    backup += field(tr("Repository"), m_row.repository);
 
+    const bool encrypted = !m.encryptionScheme.isEmpty() && m.encryptionScheme != QStringLiteral("none");
     QString contents;
-    contents += field(tr("Size"), tr("%1 (%2 bytes)").arg(DisplayFormat::size(m.artifactSize), locale.toString(m.artifactSize)));
-    contents += field(tr("Database size"),
-                      tr("%1 (%2 bytes)").arg(DisplayFormat::size(m.plaintextSize), locale.toString(m.plaintextSize)));
+    contents += field(tr("Size"), bytes(m.artifactSize));
+    contents += field(tr("Database size"), bytes(m.plaintextSize));
     contents += field(tr("Ratio"), DisplayFormat::ratio(m.plaintextSize, m.artifactSize));
-    contents += field(tr("Codec"), DisplayFormat::codec(m));
+    contents += field(tr("Compression"),
+        m.compression == QStringLiteral("none") ? tr("none")
+                                                : tr("%1, level %2").arg(m.compression).arg(m.compressionLevel));
+    contents += field(tr("Encryption"), encrypted ? m.encryptionScheme : tr("none"));
+    if (encrypted)
+        contents += field(tr("Recipients"), m.encryptionRecipients.join(QLatin1Char('\n')));
+    contents += field(tr("Engine"), tr("%1 %2").arg(m.engine, m.sqliteVersion));
     contents += field(tr("Pages"), tr("%1 × %2 bytes").arg(locale.toString(m.pageCount), locale.toString(m.pageSize)));
     contents += field(tr("Tables"), locale.toString(m.tableCount));
-    contents += field(tr("SQLite"), m.sqliteVersion);
     contents += field(tr("Coffer version"), m.cofferVersion);
 
     QString tables;
@@ -95,12 +161,10 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     if (m.rowCounts.isEmpty())
         tables = field(tr("Tables"), tr("none"));
 
-    const auto &verification = row.entry.lastVerification;
+    const auto &verification = m_row.entry.lastVerification;
     QString verified;
     if (verification) {
-        verified += verification->ok()
-            ? fieldHtml(tr("Result"), QStringLiteral("<span style='color:#2e7d32'>%1</span>").arg(esc(tr("ok"))))
-            : fieldHtml(tr("Result"), QStringLiteral("<b style='color:#b02a1e'>%1</b>").arg(esc(tr("FAILED"))));
+        verified += fieldHtml(tr("Result"), outcomeHtml(verification->ok()));
         verified += field(tr("Level"), verification->level);
         verified += field(tr("Checked"), DisplayFormat::localTime(verification->time));
         verified += field(tr("Took"), DisplayFormat::duration(verification->durationMs));
@@ -117,21 +181,59 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     }
     QString files;
     files += field(tr("Source"), m.sourcePath);
-    files += field(tr("Artifact"), row.entry.artifactPath);
+    files += field(tr("Artifact"), m_row.entry.artifactPath);
+    files += field(tr("Manifest"), m_row.entry.manifestPath);
     files += field(tr("Artifact SHA-256"), m.artifactSha256);
     files += field(tr("Database SHA-256"), m.plaintextSha256);
+    files += field(tr("Schema hash"), m.schemaHash);
 
     const QString columns = section(tr("Backup"), backup) + section(tr("Contents"), contents)
         + QStringLiteral("<td style='vertical-align:top'>%1%2</td>")
               .arg(sectionBody(tr("Rows per table"), tables), sectionBody(tr("Last verification"), verified));
-    setHtml(QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3")
-                .arg(columns, failed, sectionBody(tr("Files"), files)));
+    const QString html = QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3%4")
+                             .arg(columns, failed, historyHtml(), sectionBody(tr("Files"), files));
+
+    // A history that arrives re-renders the same backup: the reader keeps their place.
+    const int scroll = verticalScrollBar()->value();
+    setHtml(html);
+    verticalScrollBar()->setValue(scroll);
 }
 
-void BackupDetailsView::showPlaceholder(const QString &text)
+QString BackupDetailsView::historyHtml() const
 {
-    m_backupId.clear();
-    setHtml(QStringLiteral("<p style='color:#6b7280'>%1</p>").arg(esc(text)));
+    const QString title = QStringLiteral("<p style='font-weight:600; margin-top:0px; margin-bottom:4px'>%1</p>")
+                              .arg(esc(tr("Verification history")));
+    switch (m_historyState) {
+    case History::Loading:
+        return title
+            + QStringLiteral("<p style='color:#6b7280'>%1</p>").arg(esc(tr("Loading the verification history…")));
+    case History::Failed:
+        return title + QStringLiteral("<p style='color:#b02a1e'>%1</p>").arg(esc(m_historyError));
+    case History::Loaded:
+        break;
+    }
+    if (m_history.isEmpty())
+        return title
+            + QStringLiteral("<p style='color:#6b7280'>%1</p>").arg(esc(tr("This backup has never been verified.")));
+
+    const QString cell
+        = QStringLiteral("<td style='padding-right:14px; vertical-align:top; white-space:nowrap'>%1</td>");
+    QString rows = QStringLiteral("<tr>");
+    for (const QString &header : { tr("Time"), tr("Level"), tr("Outcome"), tr("Took"), tr("Failed checks") })
+        rows += QStringLiteral("<td style='%1'>%2</td>").arg(kLabelStyle, esc(header));
+    rows += QStringLiteral("</tr>");
+    for (const VerifyOutcome &outcome : m_history) {
+        QStringList failed;
+        for (const CheckResult &check : outcome.failedChecks())
+            failed << tr("%1: %2").arg(check.name, check.detail);
+        rows += QStringLiteral("<tr>") + cell.arg(esc(DisplayFormat::localTime(outcome.time)))
+            + cell.arg(esc(outcome.level)) + cell.arg(outcomeHtml(outcome.ok()))
+            + cell.arg(esc(DisplayFormat::duration(outcome.durationMs)))
+            + QStringLiteral("<td style='vertical-align:top'>%1</td>").arg(lines(failed.join(QLatin1Char('\n'))))
+            + QStringLiteral("</tr>");
+    }
+    return title
+        + QStringLiteral("<table cellspacing='0' cellpadding='1' style='margin-bottom:8px'>%1</table>").arg(rows);
 }
 
 } // namespace coffer::ui

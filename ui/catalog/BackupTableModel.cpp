@@ -5,7 +5,16 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QHash>
 #include <QLocale>
+#include <QThread>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <type_traits>
+#include <utility>
 
 namespace coffer::ui {
 
@@ -14,28 +23,149 @@ namespace {
 const QColor kFailedColor(0xb0, 0x2a, 0x1e);
 const QColor kOkColor(0x2e, 0x7d, 0x32);
 
-// never < FAILED < ok, so sorting by Verified groups the states.
-int verificationState(const std::optional<VerifyOutcome> &outcome)
+// Sorting by Verified groups the states (never < failed < passed), then orders by time.
+constexpr qint64 kStateWeight = qint64(1) << 48;
+
+VerificationState stateOf(const std::optional<VerifyOutcome> &outcome)
 {
     if (!outcome)
-        return 0;
-    return outcome->ok() ? 2 : 1;
+        return VerificationState::Never;
+    return outcome->ok() ? VerificationState::Passed : VerificationState::Failed;
+}
+
+bool isEncrypted(const Manifest &m)
+{
+    return !m.encryptionScheme.isEmpty() && m.encryptionScheme != QStringLiteral("none");
+}
+
+// The sort key of a text column: the position of each row's value among the distinct values.
+void rank(QList<qint64> &order, const std::function<QString(qsizetype)> &valueOf,
+    const std::function<bool(const QString &, const QString &)> &less)
+{
+    QHash<QString, qint64> ranks;
+    for (qsizetype i = 0; i < order.size(); ++i)
+        ranks.insert(valueOf(i), 0);
+    QStringList distinct = ranks.keys();
+    std::sort(distinct.begin(), distinct.end(), less);
+    for (qsizetype i = 0; i < distinct.size(); ++i)
+        ranks[distinct.at(i)] = i;
+    for (qsizetype i = 0; i < order.size(); ++i)
+        order[i] = ranks.value(valueOf(i));
+}
+
+// Frees a list a slice at a time, pausing in between. Freed in one go, 100,000 parsed manifests
+// would keep the allocator's lock of the thread that loaded them busy for a quarter of a
+// second; glibc's lock is not fair, so a GUI thread that needs it meanwhile would wait as long.
+template <typename T> void freeInSlices(QList<T> &list, qsizetype slice)
+{
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+        while (list.isDetached() && list.size() > slice) {
+            list.resize(list.size() - slice);
+            QThread::msleep(1);
+        }
+    }
+    list = {};
+}
+
+// Lets replaced rows and keys die on a pool thread: freeing them takes longer than the GUI
+// thread may stall.
+void releaseOffThread(QList<BackupRow> rows, BackupTableModel::Keys keys)
+{
+    QThreadPool::globalInstance()->start([rows = std::move(rows), keys = std::move(keys)]() mutable {
+        freeInSlices(rows, 1000); // some 30 allocations each
+        for (QList<QString> &text : keys.text)
+            freeInSlices(text, 20000);
+        freeInSlices(keys.haystack, 20000);
+        keys = {};
+    });
 }
 
 } // namespace
 
 BackupTableModel::BackupTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_pinIcon(QStringLiteral(":/icons/pin.svg"))
 {
 }
 
 BackupTableModel::~BackupTableModel() = default;
 
-void BackupTableModel::setEntries(const QList<BackupRow> &rows)
+BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
+{
+    const qsizetype n = rows.size();
+    Keys keys;
+    for (QList<QString> &text : keys.text)
+        text.resize(n);
+    for (QList<qint64> &order : keys.order)
+        order.resize(n, 0);
+    keys.haystack.resize(n);
+    keys.verification.resize(n);
+    const QString yes = tr("yes");
+    for (qsizetype i = 0; i < n; ++i) {
+        const BackupRow &row = rows.at(i);
+        const Manifest &m = row.entry.manifest;
+        const auto &verification = row.entry.lastVerification;
+        keys.verification[i] = stateOf(verification);
+        auto &text = keys.text;
+        text[Database][i] = m.database;
+        text[Group][i] = m.group;
+        text[Created][i] = DisplayFormat::localTime(m.created);
+        text[Trigger][i] = m.trigger;
+        text[Tags][i] = m.tags.join(QStringLiteral(", "));
+        text[Pinned][i] = m.pinned ? yes : QString();
+        text[Size][i] = DisplayFormat::size(m.artifactSize);
+        text[DatabaseSize][i] = DisplayFormat::size(m.plaintextSize);
+        text[Ratio][i] = DisplayFormat::ratio(m.plaintextSize, m.artifactSize);
+        text[Codec][i] = DisplayFormat::codec(m);
+        text[Encrypted][i] = isEncrypted(m) ? yes : QString();
+        text[Verified][i] = DisplayFormat::verification(verification);
+        text[Id][i] = m.shortId();
+        text[Repository][i] = row.repository;
+
+        auto &order = keys.order;
+        order[Created][i] = m.created.toMSecsSinceEpoch();
+        order[Pinned][i] = m.pinned ? 1 : 0;
+        order[Size][i] = m.artifactSize;
+        order[DatabaseSize][i] = m.plaintextSize;
+        order[Ratio][i] = m.artifactSize > 0 ? std::llround(1e6 * double(m.plaintextSize) / double(m.artifactSize)) : 0;
+        order[Encrypted][i] = isEncrypted(m) ? 1 : 0;
+        order[Verified][i]
+            = qint64(keys.verification[i]) * kStateWeight + (verification ? verification->time.toMSecsSinceEpoch() : 0);
+
+        QStringList searched{ m.database, m.group, m.id, row.repository };
+        searched += m.tags;
+        keys.haystack[i] = searched.join(QLatin1Char('\n')).toLower();
+    }
+
+    const QCollator collator = nameCollator();
+    const auto byCollator = [&collator](const QString &a, const QString &b) { return collator.compare(a, b) < 0; };
+    for (const int column : { Database, Group, Trigger, Tags, Codec, Repository }) {
+        const QList<QString> &text = keys.text[column];
+        rank(
+            keys.order[column], [&text](qsizetype i) { return text.at(i); }, byCollator);
+    }
+    // IDs are hex digits: no collation.
+    rank(
+        keys.order[Id], [&rows](qsizetype i) { return rows.at(i).entry.manifest.id; }, std::less<QString>());
+    return keys;
+}
+
+QCollator BackupTableModel::nameCollator()
+{
+    QCollator collator(QLocale().language() == QLocale::C ? QLocale(QLocale::English) : QLocale());
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    return collator;
+}
+
+void BackupTableModel::setEntries(const QList<BackupRow> &rows, const Keys &keys)
 {
     beginResetModel();
-    m_rows = rows;
+    QList<BackupRow> oldRows = std::exchange(m_rows, rows);
+    Keys oldKeys = std::exchange(m_keys, keys.size() == rows.size() ? keys : keysFor(rows));
     endResetModel();
+    if (oldRows.size() >= 1000)
+        releaseOffThread(std::move(oldRows), std::move(oldKeys));
 }
 
 const BackupRow *BackupTableModel::backupAt(int row) const
@@ -53,6 +183,14 @@ int BackupTableModel::rowOf(const QString &backupId) const
     return -1;
 }
 
+// The proxy asks for two indexes per comparison while it sorts: no virtual calls in here.
+QModelIndex BackupTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= m_rows.size() || column < 0 || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int BackupTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -67,32 +205,33 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const BackupRow &row = m_rows.at(index.row());
+    const int r = index.row();
+    const BackupRow &row = m_rows.at(r);
+    const VerificationState verification = m_keys.verification.at(r);
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return display(row, column);
+        return m_keys.text[column].at(r);
     case Qt::ToolTipRole:
         return toolTip(row, column);
     case SortRole:
-        return sortValue(row, column);
-    case FilterRole:
-        if (column == Id)
-            return QStringList{row.entry.manifest.id, row.entry.manifest.tags.join(QLatin1Char(' '))}.join(
-                QLatin1Char(' '));
-        return display(row, column);
+        return m_keys.order[column].at(r);
     case BackupIdRole:
         return row.entry.manifest.id;
     case Qt::TextAlignmentRole:
         if (column == Size || column == DatabaseSize || column == Ratio)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant::fromValue(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    case Qt::DecorationRole:
+        if (column == Pinned && row.entry.manifest.pinned)
+            return m_pinIcon;
+        return {};
     case Qt::ForegroundRole:
-        if (column == Verified && row.entry.lastVerification)
-            return QBrush(row.entry.lastVerification->ok() ? kOkColor : kFailedColor);
+        if (column == Verified && verification != VerificationState::Never)
+            return QBrush(verification == VerificationState::Passed ? kOkColor : kFailedColor);
         return {};
     case Qt::FontRole:
-        if (column == Verified && row.entry.lastVerification && !row.entry.lastVerification->ok()) {
+        if (column == Verified && verification == VerificationState::Failed) {
             QFont bold;
             bold.setBold(true);
             return bold;
@@ -108,74 +247,34 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant BackupTableModel::display(const BackupRow &row, int column) const
-{
-    const Manifest &m = row.entry.manifest;
-    switch (column) {
-    case Database:
-        return m.group.isEmpty() ? m.database : tr("%1 (%2)").arg(m.database, m.group);
-    case Created:
-        return DisplayFormat::localTime(m.created);
-    case Size:
-        return DisplayFormat::size(m.artifactSize);
-    case DatabaseSize:
-        return DisplayFormat::size(m.plaintextSize);
-    case Ratio:
-        return DisplayFormat::ratio(m.plaintextSize, m.artifactSize);
-    case Codec:
-        return DisplayFormat::codec(m);
-    case Trigger:
-        return m.trigger;
-    case Verified:
-        return DisplayFormat::verification(row.entry.lastVerification);
-    case Id:
-        return m.shortId();
-    case Repository:
-        return row.repository;
-    default:
-        return {};
-    }
-}
-
 QVariant BackupTableModel::toolTip(const BackupRow &row, int column) const
 {
     const Manifest &m = row.entry.manifest;
     switch (column) {
+    case Database:
+        return m.sourcePath;
     case Created:
         return DisplayFormat::utcTime(m.created);
+    case Tags:
+        return m.tags.join(QLatin1Char('\n'));
+    case Pinned:
+        return m.pinned ? tr("Pinned: retention never deletes this backup.") : QVariant();
     case Size:
         return tr("%1 bytes on disk: %2").arg(QLocale().toString(m.artifactSize), row.entry.artifactPath);
     case DatabaseSize:
         return tr("%1 bytes when restored").arg(QLocale().toString(m.plaintextSize));
+    case Encrypted:
+        if (!isEncrypted(m))
+            return tr("Not encrypted");
+        return tr("Encrypted (%1) for %2").arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", ")));
     case Verified:
         return DisplayFormat::verificationDetail(row.entry.lastVerification);
     case Id:
         return m.id;
-    case Database:
-        return m.sourcePath;
+    case Repository:
+        return row.repositoryPath;
     default:
         return {};
-    }
-}
-
-QVariant BackupTableModel::sortValue(const BackupRow &row, int column) const
-{
-    const Manifest &m = row.entry.manifest;
-    switch (column) {
-    case Created:
-        return m.created.toMSecsSinceEpoch();
-    case Size:
-        return m.artifactSize;
-    case DatabaseSize:
-        return m.plaintextSize;
-    case Ratio:
-        return m.artifactSize > 0 ? double(m.plaintextSize) / double(m.artifactSize) : 0.0;
-    case Verified:
-        return verificationState(row.entry.lastVerification);
-    case Id:
-        return m.id;
-    default:
-        return display(row, column);
     }
 }
 
@@ -186,8 +285,16 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
     switch (section) {
     case Database:
         return tr("Database");
+    case Group:
+        return tr("Group");
     case Created:
         return tr("Created");
+    case Trigger:
+        return tr("Trigger");
+    case Tags:
+        return tr("Tags");
+    case Pinned:
+        return tr("Pinned");
     case Size:
         return tr("Size");
     case DatabaseSize:
@@ -196,10 +303,10 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Ratio");
     case Codec:
         return tr("Codec");
-    case Trigger:
-        return tr("Trigger");
+    case Encrypted:
+        return tr("Encrypted");
     case Verified:
-        return tr("Verified");
+        return tr("Last verification");
     case Id:
         return tr("ID");
     case Repository:

@@ -3,15 +3,23 @@
 #include "repository/Catalog.h"
 
 #include <QAbstractTableModel>
+#include <QCollator>
+#include <QIcon>
 #include <QList>
+
+#include <array>
 
 namespace coffer::ui {
 
-// One backup and the name of the workspace repository that holds it.
+// One backup and the workspace repository that holds it.
 struct BackupRow {
-    QString repository;
+    QString repository; // its name in the workspace
+    QString repositoryPath; // its folder
     CatalogEntry entry;
 };
+
+// The outcome of a backup's last verification.
+enum class VerificationState : quint8 { Never, Failed, Passed };
 
 // The backups of every repository in the workspace, one per row.
 class BackupTableModel final : public QAbstractTableModel
@@ -20,34 +28,69 @@ class BackupTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(BackupTableModel)
 
 public:
-    enum Column { Database, Created, Size, DatabaseSize, Ratio, Codec, Trigger, Verified, Id, Repository, ColumnCount };
+    enum Column {
+        Database,
+        Group,
+        Created,
+        Trigger,
+        Tags,
+        Pinned,
+        Size,
+        DatabaseSize,
+        Ratio,
+        Codec,
+        Encrypted,
+        Verified,
+        Id,
+        Repository,
+        ColumnCount
+    };
     enum Role {
-        SortRole = Qt::UserRole,    // raw value: bytes, UTC milliseconds, ratio, state
-        FilterRole,                 // what the filter matches: the shown text, plus full ID and tags
-        BackupIdRole,               // the full backup ID, on every column
+        SortRole = Qt::UserRole, // the sort key: bytes, UTC milliseconds, or the rank of a text among all rows
+        BackupIdRole, // the full backup ID, on every column
+    };
+
+    // What the table shows of its rows and what the filter proxy sorts and filters them by,
+    // computed once for all rows, off the GUI thread. Column by column: sorting 100,000 rows
+    // compares integers from one contiguous array instead of reaching into 100,000 records.
+    struct Keys {
+        std::array<QList<QString>, ColumnCount> text; // the displayed text, [column][row]
+        std::array<QList<qint64>, ColumnCount> order; // the sort keys, [column][row]
+        QList<QString> haystack; // lower case: database, group, full ID, tags, repository
+        QList<VerificationState> verification;
+        qsizetype size() const { return haystack.size(); }
     };
 
     explicit BackupTableModel(QObject *parent = nullptr);
     ~BackupTableModel() override;
 
-    void setEntries(const QList<BackupRow> &rows);
+    // How names (databases, groups, tags) sort: "db2" before "db10", case aside. Even in the C
+    // locale, where QCollator would compare code points.
+    static QCollator nameCollator();
+    // The keys of `rows`. Thread-safe; it ranks texts among all the rows, so it takes them all at once.
+    static Keys keysFor(const QList<BackupRow> &rows);
+
+    // Shows `rows`; `keys` are keysFor(rows), computed here when not given.
+    void setEntries(const QList<BackupRow> &rows, const Keys &keys = {});
     const QList<BackupRow> &entries() const { return m_rows; }
     // The row at `row`, or nullptr when out of range.
     const BackupRow *backupAt(int row) const;
+    const Keys &keys() const { return m_keys; }
     // The row holding the backup with this full ID, or -1.
     int rowOf(const QString &backupId) const;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QVariant display(const BackupRow &row, int column) const;
     QVariant toolTip(const BackupRow &row, int column) const;
-    QVariant sortValue(const BackupRow &row, int column) const;
 
     QList<BackupRow> m_rows;
+    Keys m_keys;
+    QIcon m_pinIcon;
 };
 
 } // namespace coffer::ui

@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QThreadPool>
 
 #include <atomic>
@@ -27,9 +28,14 @@ struct CatalogLoadResult {
     quint64 generation = 0;
     QString workspacePath;
     std::optional<Error> workspaceError; // the workspace file itself could not be read
-    int repositoryCount = 0;             // repositories the workspace lists
-    int readableRepositoryCount = 0;     // of those, the ones whose backups are listed
-    QList<BackupRow> rows;               // newest first
+    int repositoryCount = 0; // repositories the workspace lists
+    int readableRepositoryCount = 0; // of those, the ones whose backups are listed
+    QList<BackupRow> rows; // newest first
+    BackupTableModel::Keys keys; // BackupTableModel::keysFor(rows)
+    // The distinct non-empty values among the rows, sorted, for the filters' choices.
+    QStringList databases;
+    QStringList groups;
+    QStringList triggers;
     QList<RepositoryProblem> problems;
 };
 
@@ -48,8 +54,8 @@ public:
     bool isLoading() const { return m_loading; }
 
     // The work itself, synchronous, on the calling thread. Stops early once isStale() says so.
-    static CatalogLoadResult loadNow(const QString &workspacePath, quint64 generation = 0,
-                                     const std::function<bool()> &isStale = {});
+    static CatalogLoadResult loadNow(
+        const QString &workspacePath, quint64 generation = 0, const std::function<bool()> &isStale = {});
 
 Q_SIGNALS:
     // Only for the latest request.
