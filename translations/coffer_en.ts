@@ -2,9 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>coffer::ui::AuditPage</name>
+    <message numerus="yes">
+        <source>%n audit record(s)</source>
+        <translation>
+            <numerusform>%n audit record</numerusform>
+            <numerusform>%n audit records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broken trail(s)</source>
+        <translation>
+            <numerusform>%n broken trail</numerusform>
+            <numerusform>%n broken trails</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail of “%1” intact: %n record(s)</source>
+        <translation>
+            <numerusform>Audit trail of “%1” intact: %n record</numerusform>
+            <numerusform>Audit trail of “%1” intact: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail of “%1” is BROKEN (%n record(s)): %2</source>
+        <translation>
+            <numerusform>Audit trail of “%1” is BROKEN (%n record): %2</numerusform>
+            <numerusform>Audit trail of “%1” is BROKEN (%n records): %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::BackupActions</name>
+    <message numerus="yes">
+        <source>Full verification: %n passed</source>
+        <translation>
+            <numerusform>Full verification: %n passed</numerusform>
+            <numerusform>Full verification: %n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Quick verification: %n passed</source>
+        <translation>
+            <numerusform>Quick verification: %n passed</numerusform>
+            <numerusform>Quick verification: %n passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still, %n backup(s) were pinned (%1) and stay pinned.</source>
+        <translation>
+            <numerusform>Still, %n backup were pinned (%1) and stay pinned.</numerusform>
+            <numerusform>Still, %n backups were pinned (%1) and stay pinned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still, %n backup(s) were unpinned (%1) and stay unpinned.</source>
+        <translation>
+            <numerusform>Still, %n backup were unpinned (%1) and stay unpinned.</numerusform>
+            <numerusform>Still, %n backups were unpinned (%1) and stay unpinned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pinned %n backup(s): every prune keeps them until they are unpinned.</source>
+        <translation>
+            <numerusform>Pinned %n backup: every prune keeps them until they are unpinned.</numerusform>
+            <numerusform>Pinned %n backups: every prune keeps them until they are unpinned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unpinned %n backup(s): the retention policy decides again whether they are kept.</source>
+        <translation>
+            <numerusform>Unpinned %n backup: the retention policy decides again whether they are kept.</numerusform>
+            <numerusform>Unpinned %n backups: the retention policy decides again whether they are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n backup(s), %1 in total, from %2?</source>
+        <translation>
+            <numerusform>Delete %n backup, %1 in total, from %2?</numerusform>
+            <numerusform>Delete %n backups, %1 in total, from %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned backup(s) (%1) will be refused and kept.</source>
+        <translation>
+            <numerusform>%n pinned backup (%1) will be refused and kept.</numerusform>
+            <numerusform>%n pinned backups (%1) will be refused and kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Backup(s)</source>
+        <translation>
+            <numerusform>Delete %n Backup</numerusform>
+            <numerusform>Delete %n Backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n backup(s), %1 freed</source>
+        <translation>
+            <numerusform>Deleted %n backup, %1 freed</numerusform>
+            <numerusform>Deleted %n backups, %1 freed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned backup(s) kept (%1); unpin them first</source>
+        <translation>
+            <numerusform>%n pinned backup kept (%1); unpin them first</numerusform>
+            <numerusform>%n pinned backups kept (%1); unpin them first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../ui/catalog/CatalogPage.cpp" line="171"/>
         <source>%n backup(s)</source>
         <translation>
             <numerusform>%n backup</numerusform>
@@ -12,7 +136,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/catalog/CatalogPage.cpp" line="172"/>
         <source>%n repository(s)</source>
         <translation>
             <numerusform>%n repository</numerusform>
@@ -20,22 +143,245 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/catalog/CatalogPage.cpp" line="174"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n unreadable</numerusform>
             <numerusform>%n unreadable</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>%n shown</numerusform>
+            <numerusform>%n shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::DatabaseCard</name>
+    <message numerus="yes">
+        <source>%1
+Backup %2 in repository “%3”, one of %n backup(s)</source>
+        <translation>
+            <numerusform>%1
+Backup %2 in repository “%3”, one of %n backup</numerusform>
+            <numerusform>%1
+Backup %2 in repository “%3”, one of %n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::DatabaseStatusModel</name>
+    <message numerus="yes">
+        <source>%n healthy</source>
+        <translation>
+            <numerusform>%n healthy</numerusform>
+            <numerusform>%n healthy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n needing attention</source>
+        <translation>
+            <numerusform>%n needing attention</numerusform>
+            <numerusform>%n needing attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk</source>
+        <translation>
+            <numerusform>%n at risk</numerusform>
+            <numerusform>%n at risk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::DisplayFormat</name>
     <message numerus="yes">
-        <location filename="../ui/DisplayFormat.cpp" line="73"/>
         <source>All %n check(s) passed.</source>
         <translation>
             <numerusform>The check passed.</numerusform>
             <numerusform>All %n checks passed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::JobCountLabel</name>
+    <message numerus="yes">
+        <source>%n job(s) finished in this session</source>
+        <translation>
+            <numerusform>%n job finished in this session</numerusform>
+            <numerusform>%n jobs finished in this session</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::JobListModel</name>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) queued</source>
+        <translation>
+            <numerusform>%n job queued</numerusform>
+            <numerusform>%n jobs queued</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::JobsPage</name>
+    <message numerus="yes">
+        <source>No jobs running, %n finished</source>
+        <translation>
+            <numerusform>No jobs running, %n finished</numerusform>
+            <numerusform>No jobs running, %n finished</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n job(s) still running or queued.</source>
+        <translation>
+            <numerusform>%n job still running or queued.</numerusform>
+            <numerusform>%n jobs still running or queued.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::ReportsPage</name>
+    <message numerus="yes">
+        <source>%n verification(s)</source>
+        <translation>
+            <numerusform>%n verification</numerusform>
+            <numerusform>%n verifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing backup(s)</source>
+        <translation>
+            <numerusform>%n failing backup</numerusform>
+            <numerusform>%n failing backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying every backup of %n repository(s) (%1)…</source>
+        <translation>
+            <numerusform>Verifying every backup of %n repository (%1)…</numerusform>
+            <numerusform>Verifying every backup of %n repositories (%1)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): %1 passed, %2 FAILED.</source>
+        <translation>
+            <numerusform>Verified %n backup: %1 passed, %2 FAILED.</numerusform>
+            <numerusform>Verified %n backups: %1 passed, %2 FAILED.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): all passed.</source>
+        <translation>
+            <numerusform>Verified %n backup: all passed.</numerusform>
+            <numerusform>Verified %n backups: all passed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RepositoryState</name>
+    <message numerus="yes">
+        <source>ready, %n backup(s)</source>
+        <translation>
+            <numerusform>ready, %n backup</numerusform>
+            <numerusform>ready, %n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::SettingsPage</name>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repository(s)</source>
+        <translation>
+            <numerusform>%n repository</numerusform>
+            <numerusform>%n repositories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Encryption: on, to %n public key(s).</source>
+        <translation>
+            <numerusform>Encryption: on, to %n public key.</numerusform>
+            <numerusform>Encryption: on, to %n public keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::SizeSparkline</name>
+    <message numerus="yes">
+        <source>Size of the last %n backup(s):</source>
+        <translation>
+            <numerusform>Size of the last %n backup:</numerusform>
+            <numerusform>Size of the last %n backups:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%n backup, from %1 to %2</numerusform>
+            <numerusform>%n backups, from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::StoragePage</name>
+    <message numerus="yes">
+        <source>%1 in %n repository(s)</source>
+        <translation>
+            <numerusform>%1 in %n repository</numerusform>
+            <numerusform>%1 in %n repositories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n unreadable</numerusform>
+            <numerusform>%n unreadable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n database(s)</source>
+        <translation>
+            <numerusform>%n database</numerusform>
+            <numerusform>%n databases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
         </translation>
     </message>
 </context>

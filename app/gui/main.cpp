@@ -1,6 +1,7 @@
 // coffer: the desktop console. Opens a workspace in the main window; with --screenshot it saves
 // a picture of the window once the backups are listed and exits (used by `make run` and the docs).
 #include "MainWindow.h"
+#include "RecentWorkspaces.h"
 #include "UiResources.h"
 #include "workspace/Workspace.h"
 
@@ -70,17 +71,22 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
-        QCoreApplication::translate("main", "The workspace file to open (default: $COFFER_WORKSPACE or ~/.config/coffer/workspace.yaml)."),
+        QCoreApplication::translate("main", "The workspace file to open (default: $COFFER_WORKSPACE, else the one opened last, "
+                                            "else ~/.config/coffer/workspace.yaml; a file that does not exist yet opens "
+                                            "the first-run page that creates it)."),
         QCoreApplication::translate("main", "FILE"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the main window to FILE once the backups are listed, then exit."), QCoreApplication::translate("main", "FILE"));
     parser.addOption(workspaceOption);
+    parser.addPositionalArgument(QStringLiteral("workspace"), QCoreApplication::translate("main", "The workspace file to open (like --workspace)."),
+                                 QCoreApplication::translate("main", "[workspace]"));
     parser.addOption(screenshotOption);
     parser.process(app);
 
     coffer::ui::MainWindow window;
-    window.resize(1100, 650);
+    if (parser.isSet(screenshotOption))
+        window.resize(1280, 800);
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
@@ -97,6 +103,12 @@ int main(int argc, char *argv[])
     }
 
     window.show();
-    window.openWorkspace(coffer::Workspace::resolvePath(parser.value(workspaceOption)));
+    QString workspace = parser.value(workspaceOption);
+    if (workspace.isEmpty() && !parser.positionalArguments().isEmpty())
+        workspace = parser.positionalArguments().constFirst();
+    if (workspace.isEmpty() && qEnvironmentVariableIsEmpty("COFFER_WORKSPACE")
+        && !coffer::ui::RecentWorkspaces::paths().isEmpty())
+        workspace = coffer::ui::RecentWorkspaces::paths().constFirst();
+    window.openWorkspace(coffer::Workspace::resolvePath(workspace));
     return QApplication::exec();
 }
