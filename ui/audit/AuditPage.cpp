@@ -1,15 +1,15 @@
 #include "audit/AuditPage.h"
 
+#include "BackgroundLoad.h"
+#include "CatalogScan.h"
 #include "Session.h"
 #include "UiResources.h"
 #include "audit/AuditTableModel.h"
 #include "reports/ChoiceFilterModel.h"
-#include "CatalogScan.h"
 #include "widgets/MessageBar.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -18,7 +18,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -39,7 +38,6 @@ AuditPage::AuditPage(Session *session, QWidget *parent)
     initResources();
     setObjectName(QStringLiteral("auditPage"));
     setAccessibleName(tr("Audit"));
-    m_pool.setMaxThreadCount(1);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(AuditTableModel::SortRole);
@@ -111,7 +109,7 @@ AuditPage::AuditPage(Session *session, QWidget *parent)
     updateEmptyState();
 }
 
-// m_pool's destructor waits for a load still running; the load touches no member.
+// m_load's destructor waits for a load still running; the load touches no member.
 AuditPage::~AuditPage() = default;
 
 QString AuditPage::title() const
@@ -138,26 +136,17 @@ void AuditPage::onWorkspaceChanged()
 
 void AuditPage::refresh()
 {
-    const quint64 generation = ++m_generation;
     const std::optional<Workspace> &workspace = session()->workspace();
     if (!workspace) {
-        m_loading = false;
+        m_load.cancel();
         onLoaded({});
         return;
     }
-    m_loading = true;
+    m_load.start([workspace = *workspace] { return AuditReport::read(workspace); },
+        [this](const AuditReport &report) { onLoaded(report); });
     m_status = tr("Reading the audit trails…");
     updateEmptyState();
     Q_EMIT statusTextChanged();
-    auto *watcher = new QFutureWatcher<AuditReport>(this);
-    connect(watcher, &QFutureWatcher<AuditReport>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer load supersedes this one
-        m_loading = false;
-        onLoaded(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [workspace = *workspace] { return AuditReport::read(workspace); }));
 }
 
 void AuditPage::onLoaded(const AuditReport &report)
@@ -234,7 +223,7 @@ void AuditPage::updateEmptyState()
         m_views->setCurrentWidget(m_table);
         return;
     }
-    if (!m_loaded || m_loading)
+    if (!m_loaded || m_load.isLoading())
         m_emptyState->setText(tr("Reading the audit trails…"));
     else if (session()->workspacePath().isEmpty())
         m_emptyState->setText(tr("Open a workspace to see its audit trail."));

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "BackgroundLoad.h"
 #include "Page.h"
 #include "audit/AuditReport.h"
-
-#include <QThreadPool>
 
 class QComboBox;
 class QLabel;
@@ -31,7 +30,7 @@ public:
     QString title() const override;
     QIcon icon() const override;
     QString statusText() const override;
-    bool isLoading() const override { return m_loading; }
+    bool isLoading() const override { return m_load.isLoading(); }
 
     void refresh() override;
 
@@ -45,7 +44,7 @@ private:
     void showChains();
     void updateEmptyState();
 
-    QThreadPool m_pool; // one thread: loads run in order; m_generation drops stale ones
+    BackgroundLoad m_load{ this };
     AuditTableModel *m_model = nullptr;
     ChoiceFilterModel *m_proxy = nullptr;
     MessageBar *m_messageBar = nullptr;
@@ -58,8 +57,6 @@ private:
 
     AuditReport m_report;
     QString m_status;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     bool m_loaded = false;
 };
 

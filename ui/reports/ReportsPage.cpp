@@ -1,18 +1,18 @@
 #include "reports/ReportsPage.h"
 
+#include "BackgroundLoad.h"
+#include "CatalogScan.h"
 #include "DisplayFormat.h"
 #include "Session.h"
 #include "UiResources.h"
 #include "reports/ChoiceFilterModel.h"
 #include "reports/VerificationTableModel.h"
-#include "CatalogScan.h"
 #include "verify/VerifyJob.h"
 #include "widgets/MessageBar.h"
 #include "workspace/WorkspaceJobs.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +22,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace coffer::ui {
 
@@ -44,7 +43,6 @@ ReportsPage::ReportsPage(Session *session, QWidget *parent)
     initResources();
     setObjectName(QStringLiteral("reportsPage"));
     setAccessibleName(tr("Reports"));
-    m_pool.setMaxThreadCount(1);
     m_verifyMessage->setObjectName(QStringLiteral("verifyMessageBar"));
 
     m_proxy->setSourceModel(m_model);
@@ -139,7 +137,7 @@ ReportsPage::ReportsPage(Session *session, QWidget *parent)
     updateVerifyAll();
 }
 
-// m_pool's destructor waits for a load still running; the load touches no member.
+// m_load's destructor waits for a load still running; the load touches no member.
 ReportsPage::~ReportsPage() = default;
 
 QString ReportsPage::title() const
@@ -167,27 +165,17 @@ void ReportsPage::onWorkspaceChanged()
 
 void ReportsPage::refresh()
 {
-    const quint64 generation = ++m_generation;
     const std::optional<Workspace> &workspace = session()->workspace();
     if (!workspace) {
-        m_loading = false;
+        m_load.cancel();
         onLoaded({});
         return;
     }
-    m_loading = true;
+    m_load.start([workspace = *workspace] { return VerificationReport::read(workspace); },
+        [this](const VerificationReport &report) { onLoaded(report); });
     m_status = tr("Reading the verification history…");
     updateEmptyState();
     Q_EMIT statusTextChanged();
-    auto *watcher = new QFutureWatcher<VerificationReport>(this);
-    connect(watcher, &QFutureWatcher<VerificationReport>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer load supersedes this one
-        m_loading = false;
-        onLoaded(watcher->result());
-    });
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [workspace = *workspace] { return VerificationReport::read(workspace); }));
 }
 
 void ReportsPage::onLoaded(const VerificationReport &report)
@@ -317,7 +305,7 @@ void ReportsPage::updateEmptyState()
         m_views->setCurrentWidget(m_table);
         return;
     }
-    if (!m_loaded || m_loading)
+    if (!m_loaded || m_load.isLoading())
         m_emptyState->setText(tr("Reading the verification history…"));
     else if (session()->workspacePath().isEmpty())
         m_emptyState->setText(tr("Open a workspace to see its verification history."));

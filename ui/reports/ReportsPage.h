@@ -1,10 +1,10 @@
 #pragma once
 
+#include "BackgroundLoad.h"
 #include "Page.h"
 #include "reports/VerificationReport.h"
 
 #include <QList>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -41,7 +41,7 @@ public:
     QString title() const override;
     QIcon icon() const override;
     QString statusText() const override;
-    bool isLoading() const override { return m_loading; }
+    bool isLoading() const override { return m_load.isLoading(); }
 
     void refresh() override;
 
@@ -69,7 +69,7 @@ private:
     void updateVerifyAll();
     void showLevelMenu();
 
-    QThreadPool m_pool; // one thread: loads run in order; m_generation drops stale ones
+    BackgroundLoad m_load{ this };
     VerificationTableModel *m_model = nullptr;
     ChoiceFilterModel *m_proxy = nullptr;
     MessageBar *m_messageBar = nullptr; // what could not be read
@@ -86,8 +86,6 @@ private:
     QList<RunningVerify> m_verifyJobs;
     VerificationReport m_report;
     QString m_status;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     bool m_loaded = false;
 };
 

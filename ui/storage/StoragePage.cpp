@@ -1,15 +1,15 @@
 #include "storage/StoragePage.h"
 
+#include "BackgroundLoad.h"
+#include "CatalogScan.h"
 #include "DisplayFormat.h"
 #include "Session.h"
 #include "UiResources.h"
-#include "CatalogScan.h"
 #include "storage/UsageTableModel.h"
 #include "widgets/MessageBar.h"
 
 #include <QComboBox>
 #include <QDir>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,7 +22,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -47,7 +46,6 @@ StoragePage::StoragePage(Session *session, QWidget *parent)
     initResources();
     setObjectName(QStringLiteral("storagePage"));
     setAccessibleName(tr("Storage"));
-    m_pool.setMaxThreadCount(1);
 
     m_repositories->setObjectName(QStringLiteral("repositoryCombo"));
     m_repositories->setAccessibleName(tr("Repository"));
@@ -118,7 +116,7 @@ StoragePage::StoragePage(Session *session, QWidget *parent)
     updateEmptyState();
 }
 
-// m_pool's destructor waits for a load still running; the load touches no member.
+// m_load's destructor waits for a load still running; the load touches no member.
 StoragePage::~StoragePage() = default;
 
 QTableView *StoragePage::createTable(
@@ -169,26 +167,17 @@ void StoragePage::onWorkspaceChanged()
 
 void StoragePage::refresh()
 {
-    const quint64 generation = ++m_generation;
     const std::optional<Workspace> &workspace = session()->workspace();
     if (!workspace) {
-        m_loading = false;
+        m_load.cancel();
         onLoaded({});
         return;
     }
-    m_loading = true;
+    m_load.start([workspace = *workspace] { return StorageReport::read(workspace); },
+        [this](const StorageReport &report) { onLoaded(report); });
     m_status = tr("Reading the repositories…");
     updateEmptyState();
     Q_EMIT statusTextChanged();
-    auto *watcher = new QFutureWatcher<StorageReport>(this);
-    connect(watcher, &QFutureWatcher<StorageReport>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer load supersedes this one
-        m_loading = false;
-        onLoaded(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&m_pool, [workspace = *workspace] { return StorageReport::read(workspace); }));
 }
 
 void StoragePage::onLoaded(const StorageReport &report)
@@ -288,7 +277,7 @@ void StoragePage::updateEmptyState()
         m_views->setCurrentWidget(m_content);
         return;
     }
-    if (!m_loaded || m_loading)
+    if (!m_loaded || m_load.isLoading())
         m_emptyState->setText(tr("Reading the repositories…"));
     else if (session()->workspacePath().isEmpty())
         m_emptyState->setText(tr("Open a workspace to see what its backups take."));

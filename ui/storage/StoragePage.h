@@ -1,9 +1,8 @@
 #pragma once
 
+#include "BackgroundLoad.h"
 #include "Page.h"
 #include "storage/StorageReport.h"
-
-#include <QThreadPool>
 
 class QComboBox;
 class QLabel;
@@ -31,7 +30,7 @@ public:
     QString title() const override;
     QIcon icon() const override;
     QString statusText() const override;
-    bool isLoading() const override { return m_loading; }
+    bool isLoading() const override { return m_load.isLoading(); }
 
     void refresh() override;
 
@@ -50,7 +49,7 @@ private:
     void showFileSystem(const RepositoryStorage &repository);
     void updateEmptyState();
 
-    QThreadPool m_pool; // one thread: loads run in order; m_generation drops stale ones
+    BackgroundLoad m_load{ this };
     UsageTableModel *m_databaseModel = nullptr;
     UsageTableModel *m_monthModel = nullptr;
     QSortFilterProxyModel *m_databaseProxy = nullptr;
@@ -67,8 +66,6 @@ private:
 
     StorageReport m_report;
     QString m_status;
-    quint64 m_generation = 0;
-    bool m_loading = false;
     bool m_loaded = false;
 };
 
