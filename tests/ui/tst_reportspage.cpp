@@ -260,6 +260,30 @@ private Q_SLOTS:
             qPrintable(message->text()));
     }
 
+    void reportsTheRunOnceWhenEveryJobEndsBeforeItsSignalArrives()
+    {
+        // Two unreachable repositories fail at once: both jobs are final before the first
+        // finished() reaches the page, and the second arrival must not replace the report.
+        CatalogFixture fixture;
+        QVERIFY(fixture.isValid());
+        const QString workspace = fixture.path(QStringLiteral("gone.yaml"));
+        QVERIFY(fixture.writeWorkspace(workspace,
+            { { QStringLiteral("usb"), fixture.path(QStringLiteral("usb")) },
+                { QStringLiteral("nas"), fixture.path(QStringLiteral("nas")) } }));
+        auto page = openPage(workspace);
+        page->findChild<QAction *>(QStringLiteral("verifyAllQuickAction"))->trigger();
+        const auto jobs = page->session()->jobs()->jobs();
+        QCOMPARE(jobs.size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.at(0)->isFinished() && jobs.at(1)->isFinished(), 20000);
+        QTRY_VERIFY(!page->isVerifying());
+        QCoreApplication::sendPostedEvents(); // every queued finished() is delivered now
+        auto *message = page->findChild<MessageBar *>(QStringLiteral("verifyMessageBar"));
+        QCOMPARE(message->type(), MessageBar::Type::Error);
+        QVERIFY2(message->text().contains(QStringLiteral("“usb”")) && message->text().contains(QStringLiteral("“nas”"))
+                && message->text().contains(QStringLiteral("No backup was verified.")),
+            qPrintable(message->text()));
+    }
+
     void doubleClickOrEnterActivatesTheBackup()
     {
         CatalogFixture fixture;

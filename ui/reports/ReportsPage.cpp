@@ -245,7 +245,7 @@ void ReportsPage::verifyAll(VerifyLevel level)
         params.credentials = credentials;
         auto job = std::make_shared<VerifyJob>(params);
         // Connected before it is queued: a quick job could otherwise finish unseen.
-        connect(job.get(), &Job::finished, this, &ReportsPage::onVerifyJobFinished);
+        connect(job.get(), &Job::finished, this, [this, raw = job.get()] { onVerifyJobFinished(raw); });
         m_verifyJobs << RunningVerify{ repository.name, job };
         session()->submit(job);
     }
@@ -255,8 +255,13 @@ void ReportsPage::verifyAll(VerifyLevel level)
     updateVerifyAll();
 }
 
-void ReportsPage::onVerifyJobFinished()
+void ReportsPage::onVerifyJobFinished(const Job *job)
 {
+    // A job's state turns final before its queued finished() arrives here, so an earlier
+    // arrival may already have reported the whole run; a late one must not report it again.
+    const auto ours = [job](const RunningVerify &running) { return running.job.get() == job; };
+    if (std::none_of(m_verifyJobs.cbegin(), m_verifyJobs.cend(), ours))
+        return;
     for (const RunningVerify &running : std::as_const(m_verifyJobs))
         if (!running.job->isFinished())
             return;

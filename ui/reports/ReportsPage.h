@@ -17,6 +17,7 @@ class QStackedWidget;
 class QTableView;
 
 namespace coffer {
+class Job;
 class VerifyJob;
 enum class VerifyLevel;
 } // namespace coffer
@@ -64,7 +65,7 @@ private:
     void onWorkspaceChanged();
     void onLoaded(const VerificationReport &report);
     void showReport(const VerificationReport &report);
-    void onVerifyJobFinished();
+    void onVerifyJobFinished(const Job *job);
     void updateEmptyState();
     void updateVerifyAll();
     void showLevelMenu();
