@@ -30,6 +30,7 @@ private Q_SLOTS:
     void cancelAtEachPhaseLeavesNothing();
     void fullDiskLeavesNothing();
     void newerRepositoryIsRefused();
+    void givenIdIsUsedAndAMalformedOneRefused();
     void lockedDatabaseIsReportedAndChangesNothing();
 
 private:
@@ -300,6 +301,27 @@ void TstBackup::lockedDatabaseIsReportedAndChangesNothing()
     QCOMPARE(sqlite3_exec(holder, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
     result = BackupPipeline::run(params(db), cancel, {});
     COFFER_VERIFY_OK(result);
+}
+
+void TstBackup::givenIdIsUsedAndAMalformedOneRefused()
+{
+    // A restore names its safety backup before taking it, so the confirmation can quote the id.
+    CancelFlag cancel{false};
+    BackupParams named = params(m_db);
+    for (const QString &bad : {QStringLiteral("../../etc"), QStringLiteral("0123456789ABCDEF0123456789ABCDEF"),
+             QStringLiteral("0123")}) {
+        named.id = bad;
+        auto refused = BackupPipeline::run(named, cancel, {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
+    assertNothingPublished();
+
+    named.id = QStringLiteral("0123456789abcdef0123456789abcdef");
+    auto result = BackupPipeline::run(named, cancel, {});
+    COFFER_VERIFY_OK(result);
+    QCOMPARE(result->manifest.id, named.id);
+    QVERIFY(result->artifactPath.contains(QStringLiteral("-01234567")));
 }
 
 QTEST_GUILESS_MAIN(TstBackup)

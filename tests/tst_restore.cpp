@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void init();
     void restoresOverExistingDatabase();
     void safetyBackupIsFiledAndExpires();
+    void reportsEachCheckAndPhaseAsItHappens();
     void restoresToAnotherPath();
     void latestSkipsBackupsThatFailedVerification();
     void dryRunChangesNothing();
@@ -174,6 +176,7 @@ void TstRestore::safetyBackupIsFiledAndExpires()
     QCOMPARE(safety->manifest.trigger, QStringLiteral("safety"));
     QCOMPARE(safety->manifest.database, QStringLiteral("shop"));
     QVERIFY(safety->manifest.tags.contains(QStringLiteral("before-restore-%1").arg(m_id.left(8))));
+    QCOMPARE(result.safetyBackupId, plan->safetyBackupId); // the id the preflight announced
     const qint64 keptHours = safety->manifest.created.secsTo(safety->manifest.expires) / 3600;
     QCOMPARE(keptHours, qint64(7 * 24));
 
@@ -182,6 +185,54 @@ void TstRestore::safetyBackupIsFiledAndExpires()
     COFFER_VERIFY_OK(undo);
     QVERIFY(execute(*undo).ok());
     QCOMPARE(testsupport::contentSummary(m_db), before);
+}
+
+void TstRestore::reportsEachCheckAndPhaseAsItHappens()
+{
+    // The wizard's live checklist and phase list are told each step as it is decided.
+    CancelFlag cancel{ false };
+    QList<CheckResult> told;
+    QStringList steps;
+    auto plan = RestorePlanner::prepare(
+        params(m_id), cancel,
+        [&](const QString &step, qint64, qint64) {
+            if (steps.isEmpty() || steps.last() != step)
+                steps << step;
+        },
+        [&](const CheckResult &check) {
+            told << check;
+            steps << QStringLiteral("check:") + check.name;
+        });
+    COFFER_VERIFY_OK(plan);
+    QCOMPARE(told.size(), plan->checks.size());
+    for (qsizetype i = 0; i < told.size(); ++i) {
+        QCOMPARE(told.at(i).name, plan->checks.at(i).name);
+        QCOMPARE(told.at(i).ok, plan->checks.at(i).ok);
+    }
+    // The verification's progress comes before its own check, after the quick ones.
+    QCOMPARE(steps.last(), QStringLiteral("check:backup_verified"));
+    QVERIFY2(steps.indexOf(QStringLiteral("check:free_space")) < steps.indexOf(QStringLiteral("check")),
+        qPrintable(steps.join(QLatin1Char(' '))));
+    QVERIFY(plan->safetyBackupId.contains(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$"))));
+
+    QStringList phases;
+    const RestoreResult result = Restorer::execute(*plan, cancel, {}, [&](const QString &phase) { phases << phase; });
+    QVERIFY(result.ok());
+    QCOMPARE(phases, (QStringList{ QStringLiteral("safety backup"), QStringLiteral("install"), QStringLiteral("verify") }));
+    QStringList timed;
+    for (const RestorePhase &phase : result.phases)
+        timed << phase.name;
+    QCOMPARE(timed, QStringList{ QStringLiteral("preflight") } + phases);
+
+    // A new file has nothing to keep: no safety backup is named or taken.
+    RestoreParams elsewhere = params(m_id);
+    elsewhere.targetPath = m_repo->path(QStringLiteral("copy.db"));
+    auto fresh = RestorePlanner::prepare(elsewhere, cancel, {});
+    COFFER_VERIFY_OK(fresh);
+    QVERIFY(fresh->safetyBackupId.isEmpty());
+    phases.clear();
+    QVERIFY(Restorer::execute(*fresh, cancel, {}, [&](const QString &phase) { phases << phase; }).ok());
+    QCOMPARE(phases, (QStringList{ QStringLiteral("install"), QStringLiteral("verify") }));
 }
 
 void TstRestore::restoresToAnotherPath()

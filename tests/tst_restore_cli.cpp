@@ -304,6 +304,8 @@ void TstRestoreCli::jsonReportsPlanAndOutcome()
     QCOMPARE(outcome.value(QStringLiteral("ok")).toBool(), true);
     QCOMPARE(outcome.value(QStringLiteral("rolled_back")).toBool(true), false);
     QCOMPARE(outcome.value(QStringLiteral("safety_backup_id")).toString(), backupIds(QStringLiteral("safety")));
+    QCOMPARE(plan.value(QStringLiteral("safety_backup")).toObject().value(QStringLiteral("id")).toString(),
+        backupIds(QStringLiteral("safety"))); // announced before it was taken
     const QJsonObject timings = outcome.value(QStringLiteral("timings_ms")).toObject();
     QCOMPARE(timings.keys(),
         (QStringList{ QStringLiteral("install"), QStringLiteral("preflight"), QStringLiteral("safety backup"),

@@ -59,13 +59,14 @@ void printPlan(const coffer::RestorePlan &plan)
         row(QStringLiteral("Encryption"),
             QStringLiteral("%1, to %2").arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", "))));
     row(QStringLiteral("Safety backup"),
-        plan.takeSafetyBackup ? QStringLiteral("of the current database, into %1 as '%2', kept %3 days%4")
+        plan.takeSafetyBackup ? QStringLiteral("of the current database, into %1 as '%2' (backup %5), kept %3 days%4")
                                     .arg(plan.repositoryRoot, plan.safetyDatabase)
                                     .arg(plan.params.safetyKeepDays)
                                     .arg(plan.safetyEncryption.isEmpty()
                                             ? QString()
                                             : QStringLiteral(", encrypted to %1")
                                                   .arg(plan.safetyEncryption.keyIds().join(QStringLiteral(", "))))
+                                    .arg(plan.safetyBackupId.left(8))
                               : QStringLiteral("none"));
     cli::out(QStringLiteral("Preflight"));
     printChecks(plan.checks);
@@ -127,6 +128,7 @@ QJsonObject planJson(const coffer::RestorePlan &plan)
         { QStringLiteral("mode"), plan.mode },
         { QStringLiteral("safety_backup"),
             QJsonObject{ { QStringLiteral("enabled"), plan.takeSafetyBackup },
+                { QStringLiteral("id"), plan.safetyBackupId.isEmpty() ? QJsonValue() : plan.safetyBackupId },
                 { QStringLiteral("database"), plan.safetyDatabase },
                 { QStringLiteral("repository"), plan.repositoryRoot },
                 { QStringLiteral("keep_days"), plan.params.safetyKeepDays },

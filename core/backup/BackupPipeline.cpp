@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QSysInfo>
 #include <QThread>
+#include <QRegularExpression>
 #include <QUuid>
 #include <QtConcurrent>
 
@@ -118,13 +119,17 @@ Result<BackupResult> BackupPipeline::run(
                 .arg(available >> 20),
             repo->root());
 
+    static const QRegularExpression kId(QStringLiteral("^[0-9a-f]{32}$"));
+    if (!params.id.isEmpty() && !kId.match(params.id).hasMatch())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("A backup id is 32 lower-case hex digits"), params.id);
+
     auto lock = RepoLock::acquire(
         repo->locksDir(), RepoLock::Kind::Shared, QStringLiteral("backup %1").arg(params.database), params.lockWaitMs);
     if (!lock)
         return std::unexpected(lock.error());
 
     Manifest manifest;
-    manifest.id = QUuid::createUuid().toString(QUuid::Id128);
+    manifest.id = params.id.isEmpty() ? QUuid::createUuid().toString(QUuid::Id128) : params.id;
     manifest.database = params.database.isEmpty() ? QFileInfo(source).completeBaseName() : params.database;
     manifest.group = params.group;
     manifest.sourcePath = source;

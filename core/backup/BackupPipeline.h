@@ -12,6 +12,7 @@
 namespace coffer {
 
 struct BackupParams {
+    QString id; // the new backup's id (32 lower-case hex digits); empty: a new random one
     QString repositoryPath;
     QString sourcePath;
     QString database; // the name in the catalog; defaults to the file's base name

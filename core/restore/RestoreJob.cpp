@@ -23,7 +23,8 @@ QString RestoreJob::exclusiveKey() const
 
 Result<void> RestoreJob::execute()
 {
-    m_result = Restorer::execute(m_plan, cancelFlag(), progressReporter());
+    m_result = Restorer::execute(
+        m_plan, cancelFlag(), progressReporter(), [this](const QString &phase) { Q_EMIT phaseStarted(phase); });
     if (m_result.error)
         return std::unexpected(*m_result.error);
     return {};

@@ -24,6 +24,11 @@ public:
     // Valid once finished() has been emitted, whether the restore succeeded or not.
     const RestoreResult &result() const { return m_result; }
 
+Q_SIGNALS:
+    // A phase of the restore began: "safety backup", "install", "verify" or "rollback"
+    // (emitted from the worker thread).
+    void phaseStarted(const QString &phase);
+
 protected:
     Result<void> execute() override;
 

@@ -44,6 +44,7 @@ struct RestorePlan {
     QString targetDatabase; // the workspace's name for the target path (empty when it has none)
     QString mode; // "swap" (atomic rename) or "live" (SQLite backup API into the open database)
     bool takeSafetyBackup = false;
+    QString safetyBackupId; // the id the safety backup will have (chosen by the preflight)
     QString safetyDatabase; // the catalog name the safety backup is filed under
     EncryptionKeys safetyEncryption; // empty: the safety backup is not encrypted
     QList<CheckResult> checks; // the preflight, in order

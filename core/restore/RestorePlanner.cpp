@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
+#include <QUuid>
 
 #include <algorithm>
 #include <cerrno>
@@ -125,12 +126,17 @@ QString workspaceNameOf(const QList<DatabaseEntry> &databases, const QString &pa
 } // namespace
 
 Result<RestorePlan> RestorePlanner::prepare(
-    const RestoreParams &params, const CancelFlag &cancel, const ProgressFn &progress)
+    const RestoreParams &params, const CancelFlag &cancel, const ProgressFn &progress, const CheckFn &onCheck)
 {
     QElapsedTimer timer;
     timer.start();
     RestorePlan plan;
     plan.params = params;
+    auto add = [&](const CheckResult &result) {
+        plan.checks << result;
+        if (onCheck)
+            onCheck(result);
+    };
 
     auto repo = Repository::open(params.repositoryPath);
     if (!repo)
@@ -168,6 +174,8 @@ Result<RestorePlan> RestorePlanner::prepare(
     plan.targetDatabase = workspaceNameOf(params.workspaceDatabases, t.path);
     plan.mode = params.live && t.exists ? QStringLiteral("live") : QStringLiteral("swap");
     plan.takeSafetyBackup = t.exists && params.safetyBackup;
+    if (plan.takeSafetyBackup) // named now, so the confirmation can say which backup will hold the current data
+        plan.safetyBackupId = QUuid::createUuid().toString(QUuid::Id128);
     plan.safetyDatabase = !plan.targetDatabase.isEmpty()       ? plan.targetDatabase
         : t.path == QFileInfo(m.sourcePath).absoluteFilePath() ? m.database
                                                                : QFileInfo(t.path).completeBaseName();
@@ -178,23 +186,23 @@ Result<RestorePlan> RestorePlanner::prepare(
     // 2. Preflight: every check named, nothing touched.
     const QString folder = QFileInfo(t.path).absolutePath();
     const bool folderOk = writableFolder(folder);
-    plan.checks << check(QStringLiteral("target_folder"), folderOk,
+    add(check(QStringLiteral("target_folder"), folderOk,
         folderOk ? folder
                  : QStringLiteral("%1 is missing or not writable by %2; create it or fix its owner and "
                                   "mode")
-                       .arg(folder, fileutil::currentUser()));
+                       .arg(folder, fileutil::currentUser())));
     if (t.exists) {
         const QString problem = targetFileProblem(t, plan.mode == QStringLiteral("live"), m.pageSize);
-        plan.checks << check(QStringLiteral("target_file"), problem.isEmpty(),
+        add(check(QStringLiteral("target_file"), problem.isEmpty(),
             problem.isEmpty() ? QStringLiteral("SQLite database, %1, last changed %2")
                                     .arg(size(t.bytes), t.modified.toString(Qt::ISODate))
-                              : problem);
+                              : problem));
     } else {
-        plan.checks << check(QStringLiteral("target_file"), true,
-            QStringLiteral("%1 does not exist yet; it will be created").arg(t.path));
+        add(check(QStringLiteral("target_file"), true,
+            QStringLiteral("%1 does not exist yet; it will be created").arg(t.path)));
     }
     const bool sameName = plan.targetDatabase.isEmpty() || plan.targetDatabase == m.database;
-    plan.checks << check(QStringLiteral("database_name"), sameName || params.ignoreNameMismatch,
+    add(check(QStringLiteral("database_name"), sameName || params.ignoreNameMismatch,
         plan.targetDatabase.isEmpty()
             ? QStringLiteral("the target is not a workspace database; backup of '%1'").arg(m.database)
             : sameName ? m.database
@@ -203,18 +211,18 @@ Result<RestorePlan> RestorePlanner::prepare(
                              .arg(plan.targetDatabase, m.database,
                                  params.ignoreNameMismatch ? QStringLiteral(" (allowed)")
                                                            : QStringLiteral("; pass --ignore-name-mismatch "
-                                                                            "if that is what you mean")));
+                                                                            "if that is what you mean"))));
     if (!t.inUse()) {
-        plan.checks << check(QStringLiteral("target_in_use"), true,
-            t.exists ? QStringLiteral("no other process has it open") : QStringLiteral("nothing there"));
+        add(check(QStringLiteral("target_in_use"), true,
+            t.exists ? QStringLiteral("no other process has it open") : QStringLiteral("nothing there")));
     } else {
-        plan.checks << check(QStringLiteral("target_in_use"), params.live,
+        add(check(QStringLiteral("target_in_use"), params.live,
             params.live ? QStringLiteral("%1; --live copies the backup in through SQLite, and those "
                                          "connections then see the restored content")
                               .arg(t.describeUse())
                         : QStringLiteral("%1; stop those programs and retry, or restore with --live to "
                                          "copy in while they stay connected")
-                              .arg(t.describeUse()));
+                              .arg(t.describeUse())));
     }
     if (t.hotJournal)
         plan.notes << QStringLiteral("%1-journal holds an interrupted transaction; the restore lets SQLite roll "
@@ -222,11 +230,11 @@ Result<RestorePlan> RestorePlanner::prepare(
                           .arg(t.path);
     const bool repoOk
         = writableFolder(repo->stagingDir()) && ::access(QFile::encodeName(repo->catalogPath()).constData(), W_OK) == 0;
-    plan.checks << check(QStringLiteral("repository_writable"), repoOk,
+    add(check(QStringLiteral("repository_writable"), repoOk,
         repoOk ? plan.repositoryRoot
                : QStringLiteral("%1 is read-only; a restore writes its safety backup and audit record "
                                 "there — copy the backups to a writable repository first")
-                     .arg(plan.repositoryRoot));
+                     .arg(plan.repositoryRoot)));
 
     // The current data is at least as sensitive as the backup: encrypted like it, and always
     // openable with what this restore was given, so a rollback can read it.
@@ -241,7 +249,7 @@ Result<RestorePlan> RestorePlanner::prepare(
         // it; a swap's rollback renames the kept file and never reads the safety backup.
         const bool live = plan.mode == QStringLiteral("live");
         const bool keysOk = !plan.safetyEncryption.isEmpty() && (!live || !params.credentials.isEmpty());
-        plan.checks << check(QStringLiteral("safety_encryption"), keysOk,
+        add(check(QStringLiteral("safety_encryption"), keysOk,
             keysOk ? QStringLiteral("the safety backup is encrypted to %1")
                          .arg(plan.safetyEncryption.keyIds().join(QStringLiteral(", ")))
                 : plan.safetyEncryption.isEmpty()
@@ -250,7 +258,7 @@ Result<RestorePlan> RestorePlanner::prepare(
                 : QStringLiteral("a live restore's rollback must open the encrypted safety backup, and no passphrase "
                                  "or private key was given to open it with (public keys alone encrypt, they do not "
                                  "open); give a passphrase or a private key, which the safety backup is then "
-                                 "encrypted to as well"));
+                                 "encrypted to as well")));
     }
 
     // The decoded copy (and, live, the journal of the copy-in) on the target's file system;
@@ -263,11 +271,11 @@ Result<RestorePlan> RestorePlanner::prepare(
     const bool spaceOk = shared
         ? targetFree < 0 || targetFree >= targetNeed + repoNeed
         : (targetFree < 0 || targetFree >= targetNeed) && (repoFree < 0 || repoFree >= repoNeed);
-    plan.checks << check(QStringLiteral("free_space"), spaceOk,
+    add(check(QStringLiteral("free_space"), spaceOk,
         shared ? QStringLiteral("%1 needed (restored database %2, safety backup %3), %4 free")
                      .arg(size(targetNeed + repoNeed), size(targetNeed), size(repoNeed), size(targetFree))
                : QStringLiteral("target folder: %1 needed, %2 free; repository: %3 needed, %4 free")
-                     .arg(size(targetNeed), size(targetFree), size(repoNeed), size(repoFree)));
+                     .arg(size(targetNeed), size(targetFree), size(repoNeed), size(repoFree))));
 
     // Full verification, by decoding the backup where it will be installed.
     if (folderOk && spaceOk) {
@@ -306,7 +314,7 @@ Result<RestorePlan> RestorePlanner::prepare(
             else
                 detail += QStringLiteral("; it is now marked bad, so --latest will pick the next older backup");
         }
-        plan.checks << check(QStringLiteral("backup_verified"), failed.isEmpty(), detail);
+        add(check(QStringLiteral("backup_verified"), failed.isEmpty(), detail));
         if (plan.ok() && !params.dryRun)
             plan.copy = copy;
     } else {

@@ -3,6 +3,8 @@
 #include "common/Progress.h"
 #include "restore/RestorePlan.h"
 
+#include <functional>
+
 namespace coffer {
 
 // Steps 1 and 2 of a restore: choose the backup and the target, then check everything
@@ -13,8 +15,11 @@ namespace coffer {
 class RestorePlanner final
 {
 public:
+    // Told each check as soon as it is decided, for a live checklist; the full verification comes last.
+    using CheckFn = std::function<void(const CheckResult &)>;
+
     static Result<RestorePlan> prepare(
-        const RestoreParams &params, const CancelFlag &cancel, const ProgressFn &progress);
+        const RestoreParams &params, const CancelFlag &cancel, const ProgressFn &progress, const CheckFn &onCheck = {});
 };
 
 } // namespace coffer

@@ -18,7 +18,8 @@ QString RestorePreflightJob::title() const
 
 Result<void> RestorePreflightJob::execute()
 {
-    auto plan = RestorePlanner::prepare(m_params, cancelFlag(), progressReporter());
+    auto plan = RestorePlanner::prepare(
+        m_params, cancelFlag(), progressReporter(), [this](const CheckResult &check) { Q_EMIT checked(check); });
     if (!plan)
         return std::unexpected(plan.error());
     m_plan = std::move(*plan);

@@ -25,6 +25,10 @@ public:
     // not when the queue forgets this job.
     RestorePlan takePlan() { return std::move(m_plan); }
 
+Q_SIGNALS:
+    // One check was decided (emitted from the worker thread, in the order of plan().checks).
+    void checked(const coffer::CheckResult &check);
+
 protected:
     Result<void> execute() override;
 

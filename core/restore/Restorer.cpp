@@ -23,8 +23,9 @@ namespace {
 class PhaseClock final
 {
 public:
-    explicit PhaseClock(RestoreResult &result, qint64 preflightMs)
+    PhaseClock(RestoreResult &result, qint64 preflightMs, const Restorer::PhaseFn &onPhase)
         : m_result(result)
+        , m_onPhase(onPhase)
     {
         m_result.phases << RestorePhase{ QStringLiteral("preflight"), preflightMs };
         m_timer.start();
@@ -34,6 +35,8 @@ public:
         stop();
         m_name = name;
         m_timer.restart();
+        if (m_onPhase)
+            m_onPhase(name);
     }
     void stop()
     {
@@ -44,6 +47,7 @@ public:
 
 private:
     RestoreResult &m_result;
+    const Restorer::PhaseFn &m_onPhase;
     QElapsedTimer m_timer;
     QString m_name;
 };
@@ -118,10 +122,11 @@ QString iso(const QDateTime &time)
 
 } // namespace
 
-RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cancel, const ProgressFn &progress)
+RestoreResult Restorer::execute(
+    const RestorePlan &plan, const CancelFlag &cancel, const ProgressFn &progress, const PhaseFn &onPhase)
 {
     RestoreResult result;
-    PhaseClock clock(result, plan.preflightMs);
+    PhaseClock clock(result, plan.preflightMs, onPhase);
     const Manifest &m = plan.backup.manifest;
     const QString target = plan.target.path;
     const bool live = plan.mode == QStringLiteral("live");
@@ -197,6 +202,7 @@ RestoreResult Restorer::execute(const RestorePlan &plan, const CancelFlag &cance
     if (plan.takeSafetyBackup) {
         clock.next(QStringLiteral("safety backup"));
         BackupParams safety;
+        safety.id = plan.safetyBackupId;
         safety.repositoryPath = plan.repositoryRoot;
         safety.sourcePath = target;
         safety.database = plan.safetyDatabase;

@@ -3,6 +3,7 @@
 #include "common/Progress.h"
 #include "restore/RestorePlan.h"
 
+#include <functional>
 #include <optional>
 
 namespace coffer {
@@ -35,7 +36,11 @@ struct RestoreResult {
 class Restorer final
 {
 public:
-    static RestoreResult execute(const RestorePlan &plan, const CancelFlag &cancel, const ProgressFn &progress);
+    // Told the name of each phase (RestorePhase::name) as it begins.
+    using PhaseFn = std::function<void(const QString &)>;
+
+    static RestoreResult execute(
+        const RestorePlan &plan, const CancelFlag &cancel, const ProgressFn &progress, const PhaseFn &onPhase = {});
 };
 
 } // namespace coffer
