@@ -538,6 +538,7 @@ void TstRestore::fullDiskDuringLiveCopyLeavesTargetAsItWas()
     QVERIFY2(result.error->toString().contains(QStringLiteral("full"), Qt::CaseInsensitive),
         qPrintable(result.error->toString()));
     QVERIFY(result.rolledBack);
+    QVERIFY(!result.rollbackFailed);
     QVERIFY(result.rollbackDetail.contains(QStringLiteral("SQLite rolled the copy back")));
     QVERIFY(!result.safetyBackupId.isEmpty()); // the repository is on another disk
     QVERIFY(QFile::remove(filler));

@@ -248,6 +248,7 @@ void TstRestoreCli::liveRollbackNeverThrowsAwayNewWrites()
     const QJsonObject outcome
         = QJsonDocument::fromJson(restore.readAllStandardOutput()).object().value(QStringLiteral("outcome")).toObject();
     QCOMPARE(outcome.value(QStringLiteral("rolled_back")).toBool(true), false);
+    QCOMPARE(outcome.value(QStringLiteral("rollback_failed")).toBool(false), true); // a person must decide
     QVERIFY(outcome.value(QStringLiteral("rollback_detail")).toString().contains(QStringLiteral("written to it")));
     QCOMPARE(testsupport::sqlite(m_db, QStringLiteral("SELECT note FROM marker")),
         QStringLiteral("order 1001, after the restore"));

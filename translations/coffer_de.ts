@@ -1057,6 +1057,22 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
         <source>%1: %2</source>
         <translation type="unfinished">%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the restore wizard with the latest verified backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::DatabaseFileState</name>
@@ -1335,6 +1351,39 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::FilesSection</name>
@@ -1589,18 +1638,6 @@ Error code: %2</source>
 </context>
 <context>
     <name>coffer::ui::JobListModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 running, %2 queued</source>
         <translation type="unfinished"></translation>
@@ -2212,23 +2249,172 @@ Error code: %2</source>
     </message>
 </context>
 <context>
+    <name>coffer::ui::RestoreBackupListModel</name>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
+    </message>
+    <message>
+        <source>%1 bytes when restored; %2 on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in repository “%2” (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of the database once restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Größe</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished">Auslöser</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation type="unfinished">Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished">ID</translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreBackupPage</name>
+    <message>
+        <source>not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not compressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest &amp;verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished">Sicherungen</translation>
+    </message>
+    <message>
+        <source>Tables in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished">Sicherung</translation>
+    </message>
+    <message>
+        <source>Choose the database, then the backup to restore. “Latest verified” picks the newest backup whose last verification passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the latest verified backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the newest backup of this database whose last verification passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the catalogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the catalogs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the backup contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is in no repository of the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup %1 is not in the catalog of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every backup of “%1” failed its last verification: none is selected. Choose one only if you know why it failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup of “%1” has passed a verification yet: the newest one not known to be bad is selected, and it is unverified. The preflight verifies it fully before anything is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup %1 of “%2”: database %3, %n table(s), %4, %5, created %6 (%7 ago), in %8.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is nothing to restore: no repository of the workspace holds a backup yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backup of “%1” to restore. Choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::RestoreCheckModel</name>
-    <message>
-        <source>Target folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target in use</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Repository writable</source>
         <translation type="unfinished"></translation>
@@ -2246,14 +2432,6 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation type="unfinished">FEHLGESCHLAGEN</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,9 +2443,680 @@ Error code: %2</source>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not checked: the backup is verified by decoding it in the target folder, which must be writable and have room for it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the checks stopped before this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target folder writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target file usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding the backup and checking it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
 </context>
 <context>
-    <name>coffer::ui::RestoreDialog</name>
+    <name>coffer::ui::RestoreConfirmPage</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read what the restore will do. Nothing has changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database name to confirm the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the restore will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the database name “%1” to enable Restore:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot start: its checks no longer apply. Go back and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup of %1 taken %2 (%3 old)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1 into %2 (%3, modified %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is copied into the open database while programs stay connected; they see the restored data as soon as the copy ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace %1 (%2, modified %3) with %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data written after %1 will not be in the restored database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current database will be kept as safety backup %1, kept until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safety backup will be taken: the current database cannot be put back afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database&apos;s own file, %1, is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestorePhaseModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decode the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the decoded database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks (decode and check the backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the checks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done during the checks: decoded next to the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done during the checks: integrity, schema and row counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks did not pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decode the backup next to the target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity, schema and row counts against the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the current database first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy into the open database through SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace %1 in one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the installed database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the previous database back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: the safety backup was turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: there is no current database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run: the restore ended before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Safety backup %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both were done by the checks before the restore began; this is how long the checks took.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestorePreflightPage</name>
+    <message>
+        <source>Decoding the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypting the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the decoded copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coffer checks the target and fully verifies the backup. Nothing is changed until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private key the backup was encrypted to (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choo&amp;se…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preflight checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program has this database open, so it cannot be replaced. Coffer can restore it live instead: it copies the backup into the open database through SQLite. The programs stay connected and see the restored data as soon as the copy ends. Anything they wrote since the backup was taken is gone. The safety backup keeps the current data, so it can be put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;live instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore live instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live restore: the backup is copied into the open database while the programs that use it stay connected; they see the restored data as soon as the copy ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usual restore instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file instead of restoring live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key file %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private keys (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All checks passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked: the checks were cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks could not finish: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Give its passphrase or the private key it was encrypted to, then choose Check. They are used for this restore only and are not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. If the checks say it does not open with what Coffer has, give its passphrase or private key here and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking… The restore can go on once every check has passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every check passed. Next, confirm what the restore will do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot go on: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were cancelled. Check again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore cannot go on: the checks could not finish. Check again once the problem is solved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks wait for the backup&apos;s passphrase or private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreProgressPage</name>
+    <message>
+        <source>Restore phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step of the restore as it happens. The target is replaced only after its safety backup is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the current phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the restore before it installs anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About cancelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring backup %1 of %2, taken %3, to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting (waiting for the repository)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished">%1 s {1/?}</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating the time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: the restore stops before the install, and %1 stays unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled before the install: %1 is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The install has begun and can no longer be cancelled. If anything fails from here, the previous database is put back automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The install has begun and can no longer be cancelled. If anything fails from here, the new file is removed again automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can cancel until the install begins; until then %1 is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <source>How the restore ended, and where the database as it was before is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the restore ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety backup&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command that restores the safety backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the command that restores the safety backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time each phase took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety backup id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the safety backup in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore has not finished yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1 (backup %2 of %3) to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore was cancelled before the install.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the previous database back did not work either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous database was put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was no database at %1 before; the restored file was removed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database as it was before the restore is kept as a safety backup until %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data as it was before the restore is in safety backup %1, in the repository %2. To put it back at %3, stop the programs that use it and run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its file: looking it up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no safety backup of the previous database: see the details above for where its file was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There was no database at %1 before the restore, so no earlier data was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Time taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 (the restore after the checks: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its file could not be looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreTargetPage</name>
+    <message>
+        <source>The database&apos;s &amp;own file</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;Another file:</source>
         <translation type="unfinished"></translation>
@@ -2277,35 +3126,19 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Live restore: copy in through SQLite while other programs keep the database open</source>
+        <source>Rows per table, now and in the backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Check</source>
+        <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
+        <source>Choose where to restore to: the database&apos;s own file, or another file next to it. Below is what is there now and how the restore changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup %1 of %2, created %3 (%4 trigger), database %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database&apos;s own &amp;path: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore to the database&apos;s own path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a database of the workspace: choose the file to restore to.</source>
+        <source>Restore to the database&apos;s own file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2325,112 +3158,142 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Live restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the target and fully verify the backup; nothing is changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Restore to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preflight checks</source>
+        <source>Reading the target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database name to confirm the restore</source>
+        <source>Reading what is there now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore progress</source>
+        <source>What is there now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore</source>
+        <source>“%1” is not a database of the workspace, so it has no own file: choose the file to restore to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the database name “%1” to enable Restore:</source>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking the target and verifying the backup…</source>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The checks were cancelled; nothing was changed.</source>
+        <source>Choose a backup first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The restore cannot be checked: %1</source>
+        <source>Type or choose the file to restore to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every check passed: %1 will be %2.</source>
+        <source>%1 does not exist: the restore will create it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>overwritten in place, live</source>
+        <source>%1 does not exist, and neither does its folder %2: the preflight will refuse it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The restore creates it with %n table(s), %1 rows in all.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is a folder: name a file to restore to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>replaced in one step</source>
+        <source>%1 is there now: %2, last modified %3 (%4 ago).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>created</source>
+        <source>It cannot be read as an SQLite database (%1). The preflight checks it again and refuses a file that is not a database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The restore cannot go ahead: %1 failed — %2</source>
+        <source>Every table has as many rows now as in the backup (the rows themselves may differ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be removed, %2 added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be added.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: empty tables appear or vanish; no rows change.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a Backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The current database is backed up first (safety backup “%1”).</source>
+        <source>Restore wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring…</source>
+        <source>Stop the Restore?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restored %1 (backup %2) to %3.</source>
+        <source>The restore of %1 to %2 is still running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database as it was before is kept as safety backup %1.</source>
+        <source>Nothing has been installed yet: if you stop now, %1 stays exactly as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The restore failed: %1</source>
+        <source>Stop the Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The previous database was put back.</source>
+        <source>Close While the Restore Finishes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The target was not changed.</source>
+        <source>The restored database is being installed at %1; that step cannot be stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The safety backup %1 holds the previous database.</source>
+        <source>The restore finishes in the background and, if anything fails, puts the previous database back. The Jobs page shows how it ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 of %3</source>
+        <source>Close</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +3549,69 @@ Error code: %2</source>
     </message>
     <message>
         <source>No storage to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::TableDiffModel</name>
+    <message>
+        <source>The restore creates this table with %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore removes this table and its %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As many rows now as in the backup (the rows themselves may differ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore brings back %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore removes %1 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only in backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -210,6 +210,27 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
             <numerusform>All %n checks passed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::JobCountLabel</name>
@@ -310,6 +331,64 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
         <translation>
             <numerusform>ready, %n backup</numerusform>
             <numerusform>ready, %n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreBackupPage</name>
+    <message numerus="yes">
+        <source>Backup %1 of “%2”: database %3, %n table(s), %4, %5, created %6 (%7 ago), in %8.</source>
+        <translation>
+            <numerusform>Backup %1 of “%2”: database %3, %n table, %4, %5, created %6 (%7 ago), in %8.</numerusform>
+            <numerusform>Backup %1 of “%2”: database %3, %n tables, %4, %5, created %6 (%7 ago), in %8.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestorePreflightPage</name>
+    <message numerus="yes">
+        <source>%n check(s) failed</source>
+        <translation>
+            <numerusform>%n check failed</numerusform>
+            <numerusform>%n checks failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RestoreTargetPage</name>
+    <message numerus="yes">
+        <source>The restore creates it with %n table(s), %1 rows in all.</source>
+        <translation>
+            <numerusform>The restore creates it with %n table, %1 rows in all.</numerusform>
+            <numerusform>The restore creates it with %n tables, %1 rows in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be removed, %2 added.</source>
+        <translation>
+            <numerusform>%n table differ: %1 rows will be removed, %2 added.</numerusform>
+            <numerusform>%n tables differ: %1 rows will be removed, %2 added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be removed.</source>
+        <translation>
+            <numerusform>%n table differ: %1 rows will be removed.</numerusform>
+            <numerusform>%n tables differ: %1 rows will be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: %1 rows will be added.</source>
+        <translation>
+            <numerusform>%n table differ: %1 rows will be added.</numerusform>
+            <numerusform>%n tables differ: %1 rows will be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s) differ: empty tables appear or vanish; no rows change.</source>
+        <translation>
+            <numerusform>%n table differ: empty tables appear or vanish; no rows change.</numerusform>
+            <numerusform>%n tables differ: empty tables appear or vanish; no rows change.</numerusform>
         </translation>
     </message>
 </context>

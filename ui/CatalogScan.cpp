@@ -24,8 +24,14 @@ QString withDetail(const Error &error, const QString &path)
 QList<RepositoryProblem> CatalogScan::forEach(
     const Workspace &workspace, const Visit &visit, const std::function<bool()> &isStale)
 {
+    return forEach(workspace.repositories(), visit, isStale);
+}
+
+QList<RepositoryProblem> CatalogScan::forEach(
+    const QList<RepositoryEntry> &repositories, const Visit &visit, const std::function<bool()> &isStale)
+{
     QList<RepositoryProblem> problems;
-    for (const RepositoryEntry &entry : workspace.repositories()) {
+    for (const RepositoryEntry &entry : repositories) {
         if (isStale && isStale())
             break;
         auto visited = [&]() -> Result<void> {

@@ -30,6 +30,9 @@ public:
     // or whose visit fails, is returned as a problem. Stops early once `isStale` says so.
     static QList<RepositoryProblem> forEach(
         const Workspace &workspace, const Visit &visit, const std::function<bool()> &isStale = {});
+    // The same over `repositories`, e.g. one the workspace does not list.
+    static QList<RepositoryProblem> forEach(
+        const QList<RepositoryEntry> &repositories, const Visit &visit, const std::function<bool()> &isStale = {});
 
     // For a page's message bar: one line per repository that could not be read.
     static QString describe(const QList<RepositoryProblem> &problems);

@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace coffer::ui {
 
 QString DisplayFormat::size(qint64 bytes)
@@ -35,12 +37,17 @@ QString DisplayFormat::ratio(qint64 plaintextSize, qint64 artifactSize)
     return tr("%1×").arg(QLocale().toString(value, 'f', 1));
 }
 
+bool DisplayFormat::isEncrypted(const Manifest &manifest)
+{
+    return !manifest.encryptionScheme.isEmpty() && manifest.encryptionScheme != QStringLiteral("none");
+}
+
 QString DisplayFormat::codec(const Manifest &manifest)
 {
     QString text = manifest.compression;
     if (manifest.compression != QStringLiteral("none"))
         text += QLatin1Char(' ') + QString::number(manifest.compressionLevel);
-    if (!manifest.encryptionScheme.isEmpty() && manifest.encryptionScheme != QStringLiteral("none"))
+    if (isEncrypted(manifest))
         text = tr("%1, encrypted (%2)").arg(text, manifest.encryptionScheme);
     return text;
 }
@@ -50,6 +57,30 @@ QString DisplayFormat::duration(qint64 ms)
     if (ms < 1000)
         return tr("%1 ms").arg(ms);
     return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+}
+
+QString DisplayFormat::age(const QDateTime &from, const QDateTime &now)
+{
+    if (!from.isValid())
+        return {};
+    const qint64 seconds = std::max<qint64>(0, from.secsTo(now));
+    if (seconds < 60)
+        return tr("less than a minute");
+    if (seconds < 3600)
+        return tr("%n minute(s)", nullptr, int(seconds / 60));
+    if (seconds < 48 * 3600)
+        return tr("%n hour(s)", nullptr, int(seconds / 3600));
+    return tr("%n day(s)", nullptr, int(seconds / 86400));
+}
+
+QString DisplayFormat::timeLeft(qint64 ms)
+{
+    const qint64 seconds = (ms + 999) / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds / 60 % 60);
 }
 
 QString DisplayFormat::verification(const std::optional<VerifyOutcome> &outcome)

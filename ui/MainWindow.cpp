@@ -15,6 +15,7 @@
 #include "jobs/JobQueue.h"
 #include "jobs/JobsPage.h"
 #include "reports/ReportsPage.h"
+#include "restore/RestoreWizard.h"
 #include "settings/SettingsPage.h"
 #include "storage/StoragePage.h"
 #include "widgets/MessageBar.h"
@@ -137,6 +138,22 @@ void MainWindow::createPages()
         m_catalog->showBackup(id);
         showPage(m_catalog);
     });
+    connect(m_backupActions, &BackupActions::restoreRequested, this, &MainWindow::openRestoreWizard);
+    connect(m_dashboard, &DashboardPage::restoreRequested, this,
+        [this](const QString &name) { openRestoreWizard(RestoreRequest{ {}, {}, name }); });
+}
+
+RestoreWizard *MainWindow::openRestoreWizard(const RestoreRequest &request)
+{
+    auto *wizard = new RestoreWizard(m_session, request, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &RestoreWizard::showBackupRequested, this, [this](const QString &id) {
+        m_catalog->showBackup(id);
+        showPage(m_catalog);
+        activateWindow();
+    });
+    wizard->show();
+    return wizard;
 }
 
 void MainWindow::addPage(Page *page)

@@ -21,9 +21,11 @@ class JobsPage;
 class MessageBar;
 class Page;
 class ReportsPage;
+class RestoreWizard;
 class Session;
 class SettingsPage;
 class StoragePage;
+struct RestoreRequest;
 
 // The console's frame: navigation between pages, the menus and toolbar, the status bar, and the
 // first-run page while there is no workspace. It wires the pages together; the pages do the work.
@@ -44,6 +46,8 @@ public:
     void showPage(Page *page);
     QList<Page *> pages() const { return m_pageList; }
     bool isShowingFirstRun() const;
+    // Opens the restore wizard (not modal; several may be open) pre-filled from `request`.
+    RestoreWizard *openRestoreWizard(const RestoreRequest &request);
 
 Q_SIGNALS:
     // Every page finished loading the workspace opened (or refreshed) last.

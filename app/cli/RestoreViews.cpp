@@ -158,6 +158,7 @@ QJsonObject resultJson(const coffer::RestoreResult &result)
         { QStringLiteral("timings_ms"), timings },
         { QStringLiteral("installed"), result.installed },
         { QStringLiteral("rolled_back"), result.rolledBack },
+        { QStringLiteral("rollback_failed"), result.rollbackFailed },
         { QStringLiteral("rollback_detail"), result.rollbackDetail },
         { QStringLiteral("installed_checks"), checksJson(result.installedChecks) },
         { QStringLiteral("gap"), result.gap.isEmpty() ? QJsonValue() : result.gap },

@@ -324,9 +324,12 @@ RestoreResult Restorer::execute(
         const bool replaced = swap.swapped();
         back = swap.rollback();
         result.rolledBack = replaced && back.has_value();
-        result.rollbackDetail = !replaced ? QStringLiteral("%1 was not changed").arg(target)
-            : back                        ? QStringLiteral("the previous database is back in place at %1").arg(target)
-                   : QStringLiteral("putting the previous database back failed: %1").arg(back.error().toString());
+        result.rollbackDetail = !replaced  ? QStringLiteral("%1 was not changed").arg(target)
+            : !back                        ? QStringLiteral("putting the previous database back failed: %1")
+                                                 .arg(back.error().toString())
+            : plan.target.exists ? QStringLiteral("the previous database is back in place at %1").arg(target)
+                                 : QStringLiteral("the restored file was removed again; %1 does not exist, as before")
+                                       .arg(target);
     } else if (!copiedLive) {
         // The copy is one SQLite transaction: whatever it wrote before failing, SQLite undid.
         result.rolledBack = copyStarted;
@@ -353,6 +356,7 @@ RestoreResult Restorer::execute(
                                      : QStringLiteral("putting safety backup %1 back failed: %2")
                                            .arg(result.safetyBackupId.left(8), back.error().toString());
     }
+    result.rollbackFailed = !back;
     clock.stop();
     audit(QStringLiteral("restore"), QStringLiteral("failed"), result.error->toString());
     if (result.rolledBack || !back)

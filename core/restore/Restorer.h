@@ -22,6 +22,9 @@ struct RestoreResult {
     QList<CheckResult> installedChecks;
     bool installed = false; // the restored database reached the target (and stayed, unless rolled back)
     bool rolledBack = false;
+    // Putting the previous database back was needed and did not happen: rollbackDetail says
+    // where things stand, and the safety backup (if any) holds the previous database.
+    bool rollbackFailed = false;
     QString rollbackDetail;
     QString gap; // data written after the backup that the restored database does not have
     QStringList warnings; // e.g. an audit record that could not be written

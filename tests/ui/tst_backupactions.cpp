@@ -7,7 +7,6 @@
 #include "catalog/BackupActions.h"
 #include "jobs/JobQueue.h"
 #include "repository/Catalog.h"
-#include "restore/RestoreDialog.h"
 #include "retention/Pinning.h"
 #include "widgets/MessageBar.h"
 
@@ -422,16 +421,19 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), ids.at(2) + QLatin1Char('\n') + ids.at(0));
     }
 
-    void restoreOpensANonModalDialog()
+    void restoreAsksForTheWizardOnOneBackup()
     {
-        m_actions->setSelection(rows({ m_fixture->ids().at(0) }));
+        QSignalSpy requested(m_actions, &BackupActions::restoreRequested);
+        m_actions->setSelection(rows({ m_fixture->ids().at(0), m_fixture->ids().at(1) }));
+        QVERIFY(!m_actions->restoreAction()->isEnabled()); // one backup is restored at a time
+        m_actions->setSelection(rows({ m_fixture->ids().at(1) }));
+        QVERIFY(m_actions->restoreAction()->isEnabled());
         m_actions->restoreAction()->trigger();
-        auto *dialog = m_window->findChild<coffer::ui::RestoreDialog *>();
-        QVERIFY(dialog);
-        QTRY_VERIFY(dialog->isVisible());
-        QVERIFY(!dialog->isModal());
-        QVERIFY2(dialog->windowTitle().contains(QStringLiteral("orders")), qPrintable(dialog->windowTitle()));
-        dialog->close();
+        QCOMPARE(requested.size(), 1);
+        const auto request = requested.first().first().value<coffer::ui::RestoreRequest>();
+        QCOMPARE(request.backupId, m_fixture->ids().at(1));
+        QCOMPARE(request.database, QStringLiteral("customers"));
+        QCOMPARE(QFileInfo(request.repositoryPath).canonicalFilePath(), QFileInfo(m_fixture->repo()).canonicalFilePath());
     }
 };
 

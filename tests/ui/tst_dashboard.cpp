@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QtTest>
 
 #include <cmath>
@@ -298,6 +299,9 @@ private Q_SLOTS:
         checkHealth(*page, u"invoices"_s, HealthLevel::Red, u"last backup 13 h ago, at least twice its 6 h interval"_s);
         checkHealth(*page, u"ledger"_s, HealthLevel::Red, u"verification failed: "_s);
         checkHealth(*page, u"archive"_s, HealthLevel::Red, u"never backed up"_s);
+        // Nothing to restore without a backup: no Restore… on that card.
+        QVERIFY(card(*page, u"archive"_s)->findChild<QToolButton *>(u"cardRestoreButton"_s)->isHidden());
+        QVERIFY(!card(*page, u"orders"_s)->findChild<QToolButton *>(u"cardRestoreButton"_s)->isHidden());
         checkHealth(*page, u"archive"_s, HealthLevel::Red, u"no schedule interval in the workspace: assuming 24 h"_s);
 
         const DatabaseCard *orders = card(*page, u"orders"_s);
@@ -379,7 +383,15 @@ private Q_SLOTS:
         QCOMPARE(activated.at(2).at(0).toString(), u"orders"_s);
         QCOMPARE(activated.at(3).at(0).toString(), u"orders"_s);
 
-        // Tab moves on to the next card, in the order of the workspace.
+        // Tab reaches the card's Restore… (Space asks for the wizard), then the next card, in the
+        // order of the workspace.
+        QSignalSpy restore(page.get(), &DashboardPage::restoreRequested);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), orders->findChild<QToolButton *>(u"cardRestoreButton"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(restore.size(), 1);
+        QCOMPARE(restore.at(0).at(0).toString(), u"orders"_s);
+        QCOMPARE(activated.size(), 4);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), card(*page, u"customers"_s));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Enter);

@@ -7,6 +7,7 @@
 #include "audit/AuditTableModel.h"
 #include "reports/ChoiceFilterModel.h"
 #include "widgets/MessageBar.h"
+#include "widgets/TextLabel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -28,7 +29,7 @@ AuditPage::AuditPage(Session *session, QWidget *parent)
     , m_model(new AuditTableModel(this))
     , m_proxy(new ChoiceFilterModel(AuditTableModel::OperationRole, this))
     , m_messageBar(new MessageBar(this))
-    , m_chains(new QLabel(this))
+    , m_chains(textLabel(this, QStringLiteral("chainStatus")))
     , m_operation(new QComboBox(this))
     , m_filter(new QLineEdit(this))
     , m_views(new QStackedWidget(this))
@@ -43,11 +44,7 @@ AuditPage::AuditPage(Session *session, QWidget *parent)
     m_proxy->setSortRole(AuditTableModel::SortRole);
     m_proxy->setFilterRole(AuditTableModel::FilterRole);
 
-    m_chains->setObjectName(QStringLiteral("chainStatus"));
     m_chains->setAccessibleName(tr("Audit trail check"));
-    m_chains->setTextFormat(Qt::PlainText); // repository names come from the workspace file
-    m_chains->setWordWrap(true);
-    m_chains->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_operation->setObjectName(QStringLiteral("operationFilter"));
     m_operation->setAccessibleName(tr("Filter by operation"));

@@ -5,7 +5,6 @@
 #include "UiResources.h"
 #include "repository/DeleteJob.h"
 #include "repository/DeletionWarnings.h"
-#include "restore/RestoreDialog.h"
 #include "retention/PinJob.h"
 #include "verify/VerifyJob.h"
 #include "widgets/Question.h"
@@ -284,9 +283,8 @@ void BackupActions::openRestore()
     const auto groups = byRepository(m_rows);
     if (!groups)
         return;
-    auto *dialog = new RestoreDialog(m_session, m_rows.first().entry, groups->firstKey(), m_dialogParent);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
+    const Manifest &manifest = m_rows.first().entry.manifest;
+    Q_EMIT restoreRequested(RestoreRequest{ groups->firstKey(), manifest.id, manifest.database });
 }
 
 void BackupActions::setPinned(bool pinned)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/BackupTableModel.h"
+#include "restore/RestoreRequest.h"
 #include "widgets/MessageBar.h"
 
 #include <QList>
@@ -52,6 +53,8 @@ public:
 Q_SIGNALS:
     // Inline feedback for the page: how a job ended, or why nothing was done.
     void message(const QString &text, coffer::ui::MessageBar::Type type);
+    // Restore… on one backup: the main window opens the restore wizard for it.
+    void restoreRequested(const coffer::ui::RestoreRequest &request);
 
 private:
     // The rows grouped by repository path; nothing (after a message) when one of their

@@ -138,7 +138,7 @@ void BackupDetailsView::render()
     backup += field(tr("Duration"), DisplayFormat::duration(m.durationMs));
     backup += field(tr("Repository"), m_row.repository);
 
-    const bool encrypted = !m.encryptionScheme.isEmpty() && m.encryptionScheme != QStringLiteral("none");
+    const bool encrypted = DisplayFormat::isEncrypted(m);
     QString contents;
     contents += field(tr("Size"), bytes(m.artifactSize));
     contents += field(tr("Database size"), bytes(m.plaintextSize));

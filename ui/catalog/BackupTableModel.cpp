@@ -26,18 +26,6 @@ const QColor kOkColor(0x2e, 0x7d, 0x32);
 // Sorting by Verified groups the states (never < failed < passed), then orders by time.
 constexpr qint64 kStateWeight = qint64(1) << 48;
 
-VerificationState stateOf(const std::optional<VerifyOutcome> &outcome)
-{
-    if (!outcome)
-        return VerificationState::Never;
-    return outcome->ok() ? VerificationState::Passed : VerificationState::Failed;
-}
-
-bool isEncrypted(const Manifest &m)
-{
-    return !m.encryptionScheme.isEmpty() && m.encryptionScheme != QStringLiteral("none");
-}
-
 // The sort key of a text column: the position of each row's value among the distinct values.
 void rank(QList<qint64> &order, const std::function<QString(qsizetype)> &valueOf,
     const std::function<bool(const QString &, const QString &)> &less)
@@ -105,7 +93,7 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         const BackupRow &row = rows.at(i);
         const Manifest &m = row.entry.manifest;
         const auto &verification = row.entry.lastVerification;
-        keys.verification[i] = stateOf(verification);
+        keys.verification[i] = verificationOf(verification);
         auto &text = keys.text;
         text[Database][i] = m.database;
         text[Group][i] = m.group;
@@ -117,7 +105,7 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         text[DatabaseSize][i] = DisplayFormat::size(m.plaintextSize);
         text[Ratio][i] = DisplayFormat::ratio(m.plaintextSize, m.artifactSize);
         text[Codec][i] = DisplayFormat::codec(m);
-        text[Encrypted][i] = isEncrypted(m) ? yes : QString();
+        text[Encrypted][i] = DisplayFormat::isEncrypted(m) ? yes : QString();
         text[Verified][i] = DisplayFormat::verification(verification);
         text[Id][i] = m.shortId();
         text[Repository][i] = row.repository;
@@ -128,7 +116,7 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         order[Size][i] = m.artifactSize;
         order[DatabaseSize][i] = m.plaintextSize;
         order[Ratio][i] = m.artifactSize > 0 ? std::llround(1e6 * double(m.plaintextSize) / double(m.artifactSize)) : 0;
-        order[Encrypted][i] = isEncrypted(m) ? 1 : 0;
+        order[Encrypted][i] = DisplayFormat::isEncrypted(m) ? 1 : 0;
         order[Verified][i]
             = qint64(keys.verification[i]) * kStateWeight + (verification ? verification->time.toMSecsSinceEpoch() : 0);
 
@@ -148,6 +136,32 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
     rank(
         keys.order[Id], [&rows](qsizetype i) { return rows.at(i).entry.manifest.id; }, std::less<QString>());
     return keys;
+}
+
+VerificationState BackupTableModel::verificationOf(const std::optional<VerifyOutcome> &outcome)
+{
+    if (!outcome)
+        return VerificationState::Never;
+    return outcome->ok() ? VerificationState::Passed : VerificationState::Failed;
+}
+
+QVariant BackupTableModel::verificationLook(VerificationState state, int role)
+{
+    if (role == Qt::ForegroundRole && state != VerificationState::Never)
+        return QBrush(state == VerificationState::Passed ? kOkColor : kFailedColor);
+    if (role == Qt::FontRole && state == VerificationState::Failed) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    return {};
+}
+
+QFont BackupTableModel::idFont()
+{
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    return mono;
 }
 
 QCollator BackupTableModel::nameCollator()
@@ -227,21 +241,10 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
             return m_pinIcon;
         return {};
     case Qt::ForegroundRole:
-        if (column == Verified && verification != VerificationState::Never)
-            return QBrush(verification == VerificationState::Passed ? kOkColor : kFailedColor);
-        return {};
     case Qt::FontRole:
-        if (column == Verified && verification == VerificationState::Failed) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        if (column == Id) {
-            QFont mono(QStringLiteral("monospace"));
-            mono.setStyleHint(QFont::TypeWriter);
-            return mono;
-        }
-        return {};
+        if (column == Verified)
+            return verificationLook(verification, role);
+        return column == Id && role == Qt::FontRole ? QVariant(idFont()) : QVariant();
     default:
         return {};
     }
@@ -264,7 +267,7 @@ QVariant BackupTableModel::toolTip(const BackupRow &row, int column) const
     case DatabaseSize:
         return tr("%1 bytes when restored").arg(QLocale().toString(m.plaintextSize));
     case Encrypted:
-        if (!isEncrypted(m))
+        if (!DisplayFormat::isEncrypted(m))
             return tr("Not encrypted");
         return tr("Encrypted (%1) for %2").arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", ")));
     case Verified:

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QCollator>
+#include <QFont>
 #include <QIcon>
 #include <QList>
 
@@ -67,6 +68,12 @@ public:
     // How names (databases, groups, tags) sort: "db2" before "db10", case aside. Even in the C
     // locale, where QCollator would compare code points.
     static QCollator nameCollator();
+    static VerificationState verificationOf(const std::optional<VerifyOutcome> &outcome);
+    // How a cell showing a backup's verification looks for `role` (its colour, bold when it failed),
+    // so every table of backups agrees; an invalid QVariant for other roles.
+    static QVariant verificationLook(VerificationState state, int role);
+    // The font of a column of backup IDs: hex digits line up in a fixed-width font.
+    static QFont idFont();
     // The keys of `rows`. Thread-safe; it ranks texts among all the rows, so it takes them all at once.
     static Keys keysFor(const QList<BackupRow> &rows);
 

@@ -139,6 +139,7 @@ void DashboardPage::rebuildCards()
         auto *card = new DatabaseCard(m_cardContainer);
         card->showStatus(*m_model, row);
         connect(card, &DatabaseCard::activated, this, &DashboardPage::databaseActivated);
+        connect(card, &DatabaseCard::restoreRequested, this, &DashboardPage::restoreRequested);
         m_grid->addWidget(card);
         card->show(); // now, not after the layout's queued show: a grab or a click may come first
         m_cards << card;

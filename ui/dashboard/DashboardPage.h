@@ -44,6 +44,8 @@ public:
 Q_SIGNALS:
     // A card was clicked (or Enter/Space pressed on it): show this database's backups.
     void databaseActivated(const QString &name);
+    // A card's Restore… was chosen: open the restore wizard for this database.
+    void restoreRequested(const QString &name);
 
 private:
     void onLoaded(const DashboardLoadResult &result);

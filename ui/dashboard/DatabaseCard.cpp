@@ -5,11 +5,14 @@
 #include "dashboard/HealthBadge.h"
 #include "dashboard/SizeSparkline.h"
 
+#include <QAction>
 #include <QGridLayout>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolButton>
 
 namespace coffer::ui {
 
@@ -41,6 +44,7 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     , m_verification(makeLabel(QStringLiteral("cardVerification"), this))
     , m_badge(new HealthBadge(this))
     , m_sparkline(new SizeSparkline(this))
+    , m_restore(new QToolButton(this))
 {
     setObjectName(QStringLiteral("databaseCard"));
     setFocusPolicy(Qt::StrongFocus);
@@ -69,8 +73,30 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     layout->addWidget(m_verification, 3, 1, 1, 2);
     layout->addWidget(makeCaption(tr("Size"), this), 4, 0);
     layout->addWidget(m_sparkline, 4, 1, 1, 2);
+    layout->addWidget(m_restore, 6, 0, 1, 3, Qt::AlignRight);
     layout->setColumnStretch(1, 1);
     layout->setRowStretch(5, 1); // a card stretched to its row's height keeps its lines together at the top
+
+    m_restore->setObjectName(QStringLiteral("cardRestoreButton"));
+    m_restore->setText(tr("&Restore…"));
+    m_restore->setIcon(QIcon(QStringLiteral(":/icons/restore.svg")));
+    m_restore->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_restore->setAutoRaise(true);
+    m_restore->hide(); // until the card shows a database with a backup
+    auto *show = new QAction(QIcon(QStringLiteral(":/icons/catalog.svg")), tr("&Show Backups"), this);
+    auto *restore = new QAction(QIcon(QStringLiteral(":/icons/restore.svg")), tr("&Restore…"), this);
+    restore->setObjectName(QStringLiteral("cardRestoreAction"));
+    addActions({ show, restore });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(show, &QAction::triggered, this, [this] {
+        if (!m_database.isEmpty())
+            Q_EMIT activated(m_database);
+    });
+    connect(restore, &QAction::triggered, this, [this] {
+        if (!m_database.isEmpty())
+            Q_EMIT restoreRequested(m_database);
+    });
+    connect(m_restore, &QToolButton::clicked, restore, &QAction::trigger);
 }
 
 DatabaseCard::~DatabaseCard() = default;
@@ -100,6 +126,11 @@ void DatabaseCard::showStatus(const DatabaseStatusModel &model, int row)
         status->newestCreated.isValid() ? DisplayFormat::verificationDetail(status->verification) : QString());
     m_badge->setHealth(health->level(), word, reasons);
     m_sparkline->setPoints(status->trend);
+    const bool restorable = status->newestCreated.isValid();
+    m_restore->setVisible(restorable);
+    m_restore->setAccessibleName(tr("Restore %1").arg(status->name));
+    m_restore->setToolTip(tr("Open the restore wizard with the latest verified backup of %1").arg(status->name));
+    actions().constLast()->setEnabled(restorable);
 
     setToolTip(reasons);
     setAccessibleName(tr("%1: %2").arg(status->name, word));

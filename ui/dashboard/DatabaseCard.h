@@ -3,6 +3,7 @@
 #include <QFrame>
 
 class QLabel;
+class QToolButton;
 
 namespace coffer::ui {
 
@@ -11,7 +12,8 @@ class HealthBadge;
 class SizeSparkline;
 
 // One database on the dashboard: name, group, last backup, last verification, health and size
-// trend. Clicking it, or Enter or Space while it has the focus, activates it.
+// trend. Clicking it, or Enter or Space while it has the focus, activates it; its Restore… button
+// (and context menu) asks for the restore wizard.
 class DatabaseCard final : public QFrame
 {
     Q_OBJECT
@@ -29,6 +31,7 @@ public:
 
 Q_SIGNALS:
     void activated(const QString &database);
+    void restoreRequested(const QString &database);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -45,6 +48,7 @@ private:
     QLabel *m_verification = nullptr;
     HealthBadge *m_badge = nullptr;
     SizeSparkline *m_sparkline = nullptr;
+    QToolButton *m_restore = nullptr;
     QString m_database;
     bool m_pressed = false;
 };

@@ -26,17 +26,6 @@ bool countsPages(const QString &phase)
     return phase == QLatin1String("snapshot") || phase == QLatin1String("install");
 }
 
-// An estimate: whole seconds, then minutes, then hours.
-QString timeLeftText(qint64 ms)
-{
-    const qint64 seconds = (ms + 999) / 1000;
-    if (seconds < 60)
-        return JobListModel::tr("%1 s").arg(seconds);
-    if (seconds < 3600)
-        return JobListModel::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return JobListModel::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds / 60 % 60);
-}
-
 bool isFinishedState(Job::State state)
 {
     return state == Job::State::Succeeded || state == Job::State::Failed || state == Job::State::Cancelled;
@@ -327,7 +316,7 @@ QString JobListModel::displayText(const Row &row, int column) const
     }
     case TimeLeft: {
         const qint64 ms = finished ? -1 : timeLeftMs(row);
-        return ms < 0 ? QString() : timeLeftText(ms);
+        return ms < 0 ? QString() : DisplayFormat::timeLeft(ms);
     }
     case Started:
         return DisplayFormat::localTime(row.job->startedAt());

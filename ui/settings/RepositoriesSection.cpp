@@ -2,6 +2,7 @@
 
 #include "settings/RepositoryTableModel.h"
 #include "settings/SettingsWidgets.h"
+#include "widgets/TextLabel.h"
 #include "workspace/WorkspaceEditor.h"
 
 #include <QCheckBox>
@@ -25,7 +26,7 @@ RepositoriesSection::RepositoriesSection(RepositoryTableModel *model, QWidget *p
     , m_model(model)
     , m_table(new QTableView(this))
     , m_setDefault(new QPushButton(QIcon(QStringLiteral(":/icons/storage.svg")), tr("Set as &Default"), this))
-    , m_policy(new QLabel(this))
+    , m_policy(textLabel(this, QStringLiteral("policyLabel")))
     , m_name(new QLineEdit(this))
     , m_folder(new QLineEdit(this))
     , m_requireEncryption(new QCheckBox(tr("Require &encryption (refuse backups that are not encrypted)"), this))
@@ -52,11 +53,6 @@ RepositoriesSection::RepositoriesSection(RepositoryTableModel *model, QWidget *p
         if (!selectedRepository().isEmpty())
             Q_EMIT defaultRequested(selectedRepository());
     });
-
-    m_policy->setObjectName(QStringLiteral("policyLabel"));
-    m_policy->setWordWrap(true);
-    m_policy->setTextFormat(Qt::PlainText);
-    m_policy->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *form = new QGroupBox(tr("Add a repository"), this);
     m_name->setObjectName(QStringLiteral("repositoryName"));
