@@ -25,6 +25,9 @@ Result<void> RestoreJob::execute()
 {
     m_result = Restorer::execute(
         m_plan, cancelFlag(), progressReporter(), [this](const QString &phase) { Q_EMIT phaseStarted(phase); });
+    // The queue keeps finished jobs: a copy that was not installed (cancelled, failed, or a live restore
+    // that copied from it) must not wait next to the target until the program ends.
+    m_plan.copy.reset();
     if (m_result.error)
         return std::unexpected(*m_result.error);
     return {};

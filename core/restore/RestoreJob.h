@@ -20,6 +20,7 @@ public:
     // It writes a safety backup into the repository, like a backup does.
     QString exclusiveKey() const override;
 
+    // Once finished, without its decoded copy (removed from next to the target unless it was installed).
     const RestorePlan &plan() const { return m_plan; }
     // Valid once finished() has been emitted, whether the restore succeeded or not.
     const RestoreResult &result() const { return m_result; }
@@ -33,7 +34,7 @@ protected:
     Result<void> execute() override;
 
 private:
-    const RestorePlan m_plan;
+    RestorePlan m_plan;
     RestoreResult m_result;
 };
 

@@ -8,6 +8,7 @@
 #include "repository/Catalog.h"
 #include "repository/Repository.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 
@@ -62,6 +63,12 @@ inline QByteArray bytesOf(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The restore's files left in `folder`: decoded copies (.<db>.coffer-restore-*) and kept old files.
+inline QStringList leftovers(const QString &folder)
+{
+    return QDir(folder).entryList({ QStringLiteral(".*.coffer-*") }, QDir::Files | QDir::Hidden);
 }
 
 } // namespace restorefixture

@@ -145,6 +145,20 @@ private Q_SLOTS:
         QCOMPARE(model.latestNotFailedRow(), 1);
         QCOMPARE(model.rowOf(m_fixture->ids().at(1), m_fixture->repo() + QStringLiteral("/")), 1);
         QCOMPARE(model.rowOf(m_fixture->ids().at(1), QStringLiteral("/elsewhere")), -1);
+
+        // A safety backup (what an earlier restore replaced) is "the latest" only when nothing else is.
+        coffer::CatalogEntry safety = entry(m_fixture->ids().at(1));
+        safety.manifest.id = QString(32, QLatin1Char('f'));
+        safety.manifest.trigger = QStringLiteral("safety");
+        safety.manifest.created = QDateTime::currentDateTimeUtc().addSecs(60);
+        safety.lastVerification.reset();
+        rows << coffer::ui::BackupRow{ QStringLiteral("local"), m_fixture->repo(), safety };
+        model.setBackups(rows);
+        QCOMPARE(model.index(0, 0).data(RestoreBackupListModel::BackupIdRole).toString(), safety.manifest.id);
+        QCOMPARE(model.latestNotFailedRow(), 2);
+        model.setBackups({ rows.constLast() });
+        QCOMPARE(model.latestNotFailedRow(), 0);
+
         model.setBackups({});
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.latestVerifiedRow(), -1);

@@ -397,7 +397,7 @@ private Q_SLOTS:
 
         const QString said = text(page, "resultLabel");
         QVERIFY2(said.contains(QStringLiteral("The restore failed: The installed database failed its check"))
-                && said.contains(QStringLiteral("Putting the previous database back did not work either."))
+                && said.contains(QStringLiteral("The previous database was not put back: "))
                 && said.contains(failed.rollbackDetail) && !said.contains(QStringLiteral("was put back"))
                 && !said.contains(QStringLiteral("not changed")),
             qPrintable(said));

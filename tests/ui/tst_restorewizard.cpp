@@ -38,6 +38,7 @@ using coffer::ui::RestoreRequest;
 using coffer::ui::RestoreWizard;
 using restorefixture::bytesOf;
 using restorefixture::contents;
+using restorefixture::leftovers;
 
 class TstRestoreWizard final : public QObject
 {
@@ -173,6 +174,7 @@ private Q_SLOTS:
         QCOMPARE(safety.manifest.id, safetyId); // in the catalog
         QCOMPARE(safety.manifest.trigger, QStringLiteral("safety"));
         QVERIFY(wizard->button(QWizard::FinishButton)->isVisible());
+        QCOMPARE(leftovers(m_fixture->dir()), QStringList());
     }
 
     void restoresToAnotherFile()
@@ -196,6 +198,7 @@ private Q_SLOTS:
         QVERIFY2(resultText(*wizard).contains(copy), qPrintable(resultText(*wizard)));
         QCOMPARE(contents(copy), m_backedUp);
         QCOMPARE(bytesOf(m_fixture->ordersDb()), before); // the database itself is untouched
+        QCOMPARE(leftovers(m_fixture->dir()), QStringList());
     }
 
     void typedNameMustMatchExactly()
@@ -319,9 +322,47 @@ private Q_SLOTS:
         QVERIFY(reach(*wizard, RestoreWizard::ResultPageId));
         QVERIFY2(resultText(*wizard).contains(QStringLiteral("cancelled")), qPrintable(resultText(*wizard)));
         QCOMPARE(bytesOf(m_fixture->ordersDb()), before);
+        // The decoded copy the checks left next to the target goes with the cancelled restore.
+        QTRY_COMPARE(leftovers(m_fixture->dir()), QStringList());
         // Now nothing runs: closing just closes.
         wizard->close();
         QVERIFY(!wizard->isVisible());
+    }
+
+    void workspaceReloadMakesTheChecksRunAgain()
+    {
+        auto wizard = openWizard(firstOrders());
+        QVERIFY(wizard);
+        QVERIFY(throughChecks(*wizard));
+        QTest::keyClicks(child<QLineEdit>(*wizard, "confirmEdit"), QStringLiteral("orders"));
+        QVERIFY(commit(*wizard)->isEnabled());
+
+        // Settings (or an editor) moves orders to another file while the wizard waits on Confirm.
+        const QString moved = m_fixture->path(QStringLiteral("orders-moved.db"));
+        QVERIFY(QFile::copy(m_fixture->ordersDb(), moved));
+        QString yaml = QString::fromUtf8(bytesOf(m_fixture->workspacePath()));
+        yaml.replace(m_fixture->ordersDb(), moved);
+        QFile file(m_fixture->workspacePath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(yaml.toUtf8()) > 0);
+        file.close();
+        QSignalSpy reloaded(m_session.get(), &coffer::ui::Session::workspaceChanged);
+        m_session->reloadWorkspace();
+        QVERIFY(reloaded.wait(20000));
+
+        // The plan was for the old file: Restore cannot go ahead on it, the checks run again for the new one.
+        QVERIFY(!wizard->state()->plan());
+        QVERIFY(!commit(*wizard)->isEnabled());
+        QCOMPARE(wizard->state()->targetPath(), moved);
+        QTest::mouseClick(wizard->button(QWizard::BackButton), Qt::LeftButton);
+        QVERIFY(reach(*wizard, RestoreWizard::PreflightPageId));
+        QVERIFY(!next(*wizard)->isEnabled()); // the old checks no longer count
+        QVERIFY(press(child<QAbstractButton>(*wizard, "recheckButton")));
+        QVERIFY(QTest::qWaitFor([&] { return wizard->state()->plan().has_value(); }, 30000));
+        QCOMPARE(wizard->state()->plan()->target.path, QFileInfo(moved).canonicalFilePath());
+        // The old plan's decoded copy went with it; the new plan's waits next to the new file.
+        const QStringList left = leftovers(m_fixture->dir());
+        QVERIFY2(left.size() == 1 && left.first().startsWith(QStringLiteral(".orders-moved.db.coffer-restore-")),
+            qPrintable(left.join(QLatin1Char(' '))));
     }
 
     void keyboardAlone()

@@ -78,7 +78,7 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     layout->setRowStretch(5, 1); // a card stretched to its row's height keeps its lines together at the top
 
     m_restore->setObjectName(QStringLiteral("cardRestoreButton"));
-    m_restore->setText(tr("&Restore…"));
+    m_restore->setText(tr("Restore…")); // no mnemonic: every card has one
     m_restore->setIcon(QIcon(QStringLiteral(":/icons/restore.svg")));
     m_restore->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_restore->setAutoRaise(true);

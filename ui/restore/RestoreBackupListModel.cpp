@@ -49,20 +49,26 @@ int RestoreBackupListModel::rowOf(const QString &backupId, const QString &reposi
     return -1;
 }
 
+int RestoreBackupListModel::latestRow(const std::function<bool(VerificationState)> &accept) const
+{
+    // A safety backup holds what an earlier restore replaced: offered only when nothing else is.
+    for (const bool safetyToo : { false, true })
+        for (int row = 0; row < m_rows.size(); ++row) {
+            const CatalogEntry &entry = m_rows.at(row).entry;
+            if ((safetyToo || entry.manifest.trigger != QStringLiteral("safety")) && accept(verificationOf(entry)))
+                return row;
+        }
+    return -1;
+}
+
 int RestoreBackupListModel::latestVerifiedRow() const
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (verificationOf(m_rows.at(row).entry) == VerificationState::Passed)
-            return row;
-    return -1;
+    return latestRow([](VerificationState state) { return state == VerificationState::Passed; });
 }
 
 int RestoreBackupListModel::latestNotFailedRow() const
 {
-    for (int row = 0; row < m_rows.size(); ++row)
-        if (verificationOf(m_rows.at(row).entry) != VerificationState::Failed)
-            return row;
-    return -1;
+    return latestRow([](VerificationState state) { return state != VerificationState::Failed; });
 }
 
 int RestoreBackupListModel::rowCount(const QModelIndex &parent) const

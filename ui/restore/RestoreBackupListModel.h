@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QList>
 
+#include <functional>
+
 namespace coffer::ui {
 
 // The backups of one database to choose from in the restore wizard, newest first: when, how big,
@@ -34,9 +36,10 @@ public:
     const BackupRow *backupAt(int row) const;
     // The row of the backup with this full id (in this repository, when one is given), or -1.
     int rowOf(const QString &backupId, const QString &repositoryPath = {}) const;
-    // The newest backup whose last verification passed, or -1.
+    // The newest backup whose last verification passed, or -1. Safety backups (what an earlier restore
+    // replaced) only when no other backup qualifies.
     int latestVerifiedRow() const;
-    // The newest backup whose last verification did not fail (passed or never ran), or -1.
+    // The same for the newest backup whose last verification did not fail (passed or never ran).
     int latestNotFailedRow() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -47,6 +50,7 @@ public:
 private:
     QVariant display(const BackupRow &row, int column) const;
     QVariant toolTip(const BackupRow &row, int column) const;
+    int latestRow(const std::function<bool(VerificationState)> &accept) const;
 
     QList<BackupRow> m_rows;
     QDateTime m_now;

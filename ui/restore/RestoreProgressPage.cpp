@@ -195,7 +195,9 @@ void RestoreProgressPage::updateCancel()
     QString note;
     if (job && job->isCancelRequested() && !installBegan(*m_state))
         note = m_state->isRestoring()
-            ? tr("Cancelling: the restore stops before the install, and %1 stays unchanged.").arg(target)
+            ? tr("Cancelling: unless the install has already begun, the restore stops before it and %1 stays "
+                 "unchanged. The result says how it ended.")
+                  .arg(target)
             : tr("The restore was cancelled before the install: %1 is unchanged.").arg(target);
     else if (installBegan(*m_state))
         note = existed ? tr("The install has begun and can no longer be cancelled. If anything fails from here, "

@@ -191,9 +191,8 @@ void RestoreResultPage::showOutcome(const RestorePlan &plan, const RestoreResult
         text << tr("The restore was cancelled before the install.") << tr("%1 was not changed.").arg(target);
     } else {
         text << tr("The restore failed: %1").arg(failure->toString());
-        if (rollbackFailed)
-            text << tr("Putting the previous database back did not work either.")
-                 << tr("(%1)").arg(result.rollbackDetail);
+        if (rollbackFailed) // it failed, or was left to a person on purpose: the detail says which
+            text << tr("The previous database was not put back: %1.").arg(result.rollbackDetail);
         else if (result.rolledBack && plan.target.exists)
             text << tr("The previous database was put back.") << tr("(%1)").arg(result.rollbackDetail);
         else if (result.rolledBack)
@@ -218,8 +217,14 @@ void RestoreResultPage::showOutcome(const RestorePlan &plan, const RestoreResult
             const QString command = QStringLiteral("coffer-cli restore --repo %1 --target %2 %3")
                                         .arg(shellQuoted(plan.repositoryRoot), shellQuoted(target), m_safetyBackupId);
             m_recovery->setText(tr("Your data as it was before the restore is in safety backup %1, in the repository "
-                                   "%2. To put it back at %3, stop the programs that use it and run:")
-                                    .arg(m_safetyBackupId, plan.repositoryRoot, target));
+                                   "%2. To put it back at %3, stop the programs that use it and run the command "
+                                   "below. It replaces the database as it is now, including anything written to it "
+                                   "since the restore.%4")
+                                    .arg(m_safetyBackupId, plan.repositoryRoot, target,
+                                        plan.safetyEncryption.isEmpty()
+                                            ? QString()
+                                            : tr(" The safety backup is encrypted: add --identity KEYFILE or "
+                                                 "--passphrase-file FILE as for any encrypted backup.")));
             m_command->setText(command);
             m_artifact->setText(tr("Its file: looking it up…"));
             loadArtifactPath(plan.repositoryRoot, m_safetyBackupId);

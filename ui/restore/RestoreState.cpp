@@ -15,6 +15,14 @@ RestoreState::RestoreState(Session *session, RestoreRequest request, QObject *pa
     , m_session(session)
     , m_request(std::move(request))
 {
+    // The own path and the workspace's names come from the workspace: a plan made before it was
+    // read again may no longer be for the file the wizard now shows.
+    connect(m_session, &Session::workspaceChanged, this, [this] {
+        if (isRestoring() || m_restore)
+            return;
+        dropPlan();
+        Q_EMIT targetChanged();
+    });
 }
 
 RestoreState::~RestoreState() = default;
@@ -138,12 +146,8 @@ void RestoreState::startPreflight()
             Q_EMIT preflightProgress(step, done, total);
     });
     connect(job.get(), &Job::finished, this, [this, raw = job.get()] {
-        if (raw != m_preflight.get()) {
-            // Superseded, but it got as far as decoding the backup: drop the copy it holds next to the target.
-            if (raw->state() == Job::State::Succeeded)
-                raw->takePlan();
+        if (raw != m_preflight.get())
             return;
-        }
         if (raw->state() == Job::State::Succeeded) {
             m_plan = m_preflight->takePlan();
             m_checks = m_plan->checks;
@@ -151,6 +155,13 @@ void RestoreState::startPreflight()
             m_preflightError = raw->error();
         }
         Q_EMIT planChanged();
+    });
+    // Then, whoever is gone by the time it ends (a plan dropped meanwhile, a wizard closed), its decoded
+    // copy must not wait next to the target while the queue keeps the finished job. Queued after the
+    // handler above, so that one takes the plan first when it still wants it.
+    connect(job.get(), &Job::finished, job.get(), [raw = job.get()] {
+        if (raw->state() == Job::State::Succeeded)
+            raw->takePlan();
     });
     m_preflight = job;
     m_session->submit(job);
@@ -194,6 +205,7 @@ bool RestoreState::startRestore()
     if (!m_plan || !m_plan->ok() || !m_plan->copy || m_restore)
         return false;
     auto job = std::make_shared<RestoreJob>(*m_plan);
+    m_plan->copy.reset(); // the job holds it now, and lets go of it when the restore ends
     connect(job.get(), &RestoreJob::phaseStarted, this, [this](const QString &phase) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         m_phases << qMakePair(phase, now);

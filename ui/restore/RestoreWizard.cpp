@@ -58,7 +58,10 @@ void RestoreWizard::reject()
     if (m_state->canCancelRestore()) {
         ask(this,
             Question{ tr("Stop the Restore?"), tr("The restore of %1 to %2 is still running.").arg(database, target),
-                tr("Nothing has been installed yet: if you stop now, %1 stays exactly as it is.").arg(target), {},
+                tr("Nothing has been installed yet: stopped before the install begins, %1 stays exactly as it "
+                   "is. The wizard then says how the restore ended.")
+                    .arg(target),
+                {},
                 tr("Stop the Restore"), false },
             [self](bool stop) {
                 if (self && stop)
