@@ -51,6 +51,20 @@ Result<void> removeFiles(Catalog &catalog, const QString &id, const QString &art
     return {};
 }
 
+// The storage history (core/storage/StorageHistory) reads a deleted backup's lifetime and sizes
+// back from these words, so they stay stable: "created <ISO 8601 UTC>; plaintext <n> bytes".
+QString lifetimeDetail(const Manifest &m)
+{
+    return QStringLiteral("created %1; plaintext %2 bytes")
+        .arg(m.created.toUTC().toString(Qt::ISODate))
+        .arg(m.plaintextSize);
+}
+
+QString deletionDetail(const QString &reason, const Manifest &m)
+{
+    return QStringLiteral("%1; %2 bytes freed; %3").arg(reason).arg(m.artifactSize).arg(lifetimeDetail(m));
+}
+
 } // namespace
 
 BackupDeleter::BackupDeleter(Catalog &catalog)
@@ -82,7 +96,7 @@ Result<void> BackupDeleter::remove(const CatalogEntry &entry, const QString &ope
                 .target = m.database,
                 .backupId = m.id,
                 .outcome = QStringLiteral("ok"),
-                .detail = QStringLiteral("%1; %2 bytes freed").arg(reason).arg(m.artifactSize) });
+                .detail = deletionDetail(reason, m) });
     }();
     if (!done)
         m_catalog.audit({ .operation = operation,
@@ -131,7 +145,8 @@ int BackupDeleter::finishInterrupted(const Repository &repository)
             .outcome = QStringLiteral("ok"),
             .detail = QStringLiteral("%1; %2 bytes freed; finished after the deletion was interrupted")
                           .arg(what.value(QStringLiteral("reason")).toString())
-                          .arg(manifest->artifactSize) };
+                          .arg(manifest->artifactSize)
+                + QStringLiteral("; ") + lifetimeDetail(*manifest) };
         auto done = repository.holds(artifact) && repository.holds(manifestPath)
             ? removeFiles(*catalog, id, artifact, manifestPath, record, audit)
             : fail(ErrorCode::InvalidArgument,

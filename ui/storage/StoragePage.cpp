@@ -5,6 +5,12 @@
 #include "DisplayFormat.h"
 #include "Session.h"
 #include "UiResources.h"
+#include "storage/CompressionChart.h"
+#include "storage/FreeSpaceChart.h"
+#include "storage/GrowthSummary.h"
+#include "storage/HistoryChart.h"
+#include "storage/RetentionPreviewPanel.h"
+#include "storage/ShareChart.h"
 #include "storage/UsageTableModel.h"
 #include "widgets/MessageBar.h"
 
@@ -20,6 +26,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -42,6 +49,13 @@ StoragePage::StoragePage(Session *session, QWidget *parent)
     , m_fileSystemBar(new QProgressBar(this))
     , m_fileSystem(new QLabel(this))
     , m_totals(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_history(new HistoryChart(this))
+    , m_growth(new GrowthSummary(this))
+    , m_share(new ShareChart(this))
+    , m_compression(new CompressionChart(this))
+    , m_retention(new RetentionPreviewPanel(this))
+    , m_freeSpace(new FreeSpaceChart(this))
 {
     initResources();
     setObjectName(QStringLiteral("storagePage"));
@@ -76,25 +90,28 @@ StoragePage::StoragePage(Session *session, QWidget *parent)
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_totals->setWordWrap(true);
 
-    auto *byDatabase = new QGroupBox(tr("By database"), this);
-    (new QVBoxLayout(byDatabase))
-        ->addWidget(
-            createTable(m_databaseProxy, m_databaseModel, QStringLiteral("databaseTable"), tr("Storage by database")));
-    auto *byMonth = new QGroupBox(tr("By month of creation"), this);
-    (new QVBoxLayout(byMonth))
-        ->addWidget(createTable(m_monthProxy, m_monthModel, QStringLiteral("monthTable"), tr("Storage by month")));
-    auto *tables = new QSplitter(Qt::Horizontal, this);
-    tables->setObjectName(QStringLiteral("storageTables"));
-    tables->addWidget(byDatabase);
-    tables->addWidget(byMonth);
-    tables->setChildrenCollapsible(false);
+    auto *overTime = new QWidget(this);
+    auto *overTimeLayout = new QVBoxLayout(overTime);
+    overTimeLayout->addWidget(m_history, 1);
+    overTimeLayout->addWidget(m_growth);
+    auto *share = new QSplitter(Qt::Horizontal, this);
+    share->addWidget(m_share);
+    share->addWidget(m_compression);
+    share->setChildrenCollapsible(false);
 
+    m_tabs->setObjectName(QStringLiteral("storageTabs"));
+    m_tabs->setAccessibleName(tr("Storage views"));
+    m_tabs->addTab(overTime, tr("&Over time"));
+    m_tabs->addTab(share, tr("S&hare and compression"));
+    m_tabs->addTab(m_retention, tr("Retention pre&view"));
+    m_tabs->addTab(m_freeSpace, tr("&Free space"));
+    m_tabs->addTab(createTables(), tr("&Tables"));
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addWidget(m_fileSystemBar);
     contentLayout->addWidget(m_fileSystem);
     contentLayout->addWidget(m_totals);
-    contentLayout->addWidget(tables, 1);
+    contentLayout->addWidget(m_tabs, 1);
 
     m_emptyState->setObjectName(QStringLiteral("emptyState"));
     m_emptyState->setAlignment(Qt::AlignCenter);
@@ -114,6 +131,23 @@ StoragePage::StoragePage(Session *session, QWidget *parent)
     connect(session, &Session::workspaceChanged, this, &StoragePage::onWorkspaceChanged);
     connect(session, &Session::catalogChanged, this, &StoragePage::refresh);
     updateEmptyState();
+}
+
+QWidget *StoragePage::createTables()
+{
+    auto *byDatabase = new QGroupBox(tr("By database"), this);
+    (new QVBoxLayout(byDatabase))
+        ->addWidget(
+            createTable(m_databaseProxy, m_databaseModel, QStringLiteral("databaseTable"), tr("Storage by database")));
+    auto *byMonth = new QGroupBox(tr("By month of creation"), this);
+    (new QVBoxLayout(byMonth))
+        ->addWidget(createTable(m_monthProxy, m_monthModel, QStringLiteral("monthTable"), tr("Storage by month")));
+    auto *tables = new QSplitter(Qt::Horizontal, this);
+    tables->setObjectName(QStringLiteral("storageTables"));
+    tables->addWidget(byDatabase);
+    tables->addWidget(byMonth);
+    tables->setChildrenCollapsible(false);
+    return tables;
 }
 
 // m_load's destructor waits for a load still running; the load touches no member.
@@ -229,6 +263,7 @@ void StoragePage::showRepository(int index)
         m_databaseModel->setBuckets({}, 0);
         m_monthModel->setBuckets({}, 0);
         m_path->clear();
+        showCharts(nullptr);
         updateEmptyState();
         return;
     }
@@ -239,6 +274,7 @@ void StoragePage::showRepository(int index)
     m_path->setText(QDir::toNativeSeparators(repository.path));
     m_path->setToolTip(m_path->text());
     showFileSystem(repository);
+    showCharts(&repository);
     if (total.backups == 0) {
         m_totals->setText(tr("No backups in this repository yet."));
     } else {
@@ -269,6 +305,23 @@ void StoragePage::showFileSystem(const RepositoryStorage &repository)
         tr("%1 free of %2; the backups take %3 (%4 % of the file system).")
             .arg(DisplayFormat::size(fs.freeBytes), DisplayFormat::size(fs.totalBytes), DisplayFormat::size(stored),
                 QLocale().toString(100.0 * double(stored) / double(fs.totalBytes), 'f', 1)));
+}
+
+void StoragePage::showCharts(const RepositoryStorage *repository)
+{
+    const RepositoryStorage none;
+    const RepositoryStorage &shown = repository ? *repository : none;
+    m_history->setHistory(shown.history, shown.growth);
+    m_growth->setGrowth(shown.growth, shown.history.deletedBackups(), shown.unplacedDeletions);
+    m_share->setUsage(shown.usage);
+    m_compression->setUsage(shown.usage);
+    m_retention->setRepository(shown.entries, m_report.retention, m_report.readAt);
+    QList<FreeSpaceChart::Bar> bars;
+    for (const RepositoryStorage &each : std::as_const(m_report.repositories))
+        bars << FreeSpaceChart::Bar{ tr("repository %1").arg(each.name), each.volume };
+    for (const StorageVolume &medium : std::as_const(m_report.removableMedia))
+        bars << FreeSpaceChart::Bar{ tr("removable %1").arg(medium.name), medium };
+    m_freeSpace->setBars(bars);
 }
 
 void StoragePage::updateEmptyState()

@@ -9,15 +9,24 @@ class QLabel;
 class QProgressBar;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace coffer::ui {
 
+class CompressionChart;
+class FreeSpaceChart;
+class GrowthSummary;
+class HistoryChart;
 class MessageBar;
+class RetentionPreviewPanel;
+class ShareChart;
 class UsageTableModel;
 
-// What the backups take: per repository, the file system's free space, the bytes per database
-// and per month of creation, and the totals — the numbers `coffer-cli size` prints.
+// What the backups take: per repository, the file system's free space, the totals, and tabs with
+// storage over time (deleted backups included) and its growth, the share and compression per
+// database, a retention preview, the free space of every file system, and the tables by
+// database and by month — the numbers `coffer-cli size` prints.
 class StoragePage final : public Page
 {
     Q_OBJECT
@@ -38,6 +47,12 @@ public:
     const StorageReport &report() const { return m_report; }
     UsageTableModel *databaseModel() const { return m_databaseModel; }
     UsageTableModel *monthModel() const { return m_monthModel; }
+    HistoryChart *historyChart() const { return m_history; }
+    ShareChart *shareChart() const { return m_share; }
+    CompressionChart *compressionChart() const { return m_compression; }
+    FreeSpaceChart *freeSpaceChart() const { return m_freeSpace; }
+    GrowthSummary *growthSummary() const { return m_growth; }
+    RetentionPreviewPanel *retentionPreview() const { return m_retention; }
 
 private:
     QTableView *createTable(
@@ -47,6 +62,8 @@ private:
     void showReport(const StorageReport &report);
     void showRepository(int index);
     void showFileSystem(const RepositoryStorage &repository);
+    void showCharts(const RepositoryStorage *repository);
+    QWidget *createTables();
     void updateEmptyState();
 
     BackgroundLoad m_load{ this };
@@ -63,6 +80,13 @@ private:
     QProgressBar *m_fileSystemBar = nullptr;
     QLabel *m_fileSystem = nullptr;
     QLabel *m_totals = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    HistoryChart *m_history = nullptr;
+    GrowthSummary *m_growth = nullptr;
+    ShareChart *m_share = nullptr;
+    CompressionChart *m_compression = nullptr;
+    RetentionPreviewPanel *m_retention = nullptr;
+    FreeSpaceChart *m_freeSpace = nullptr;
 
     StorageReport m_report;
     QString m_status;

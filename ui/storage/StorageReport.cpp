@@ -1,7 +1,7 @@
 #include "storage/StorageReport.h"
 
-#include "repository/Catalog.h"
 #include "CatalogScan.h"
+#include "repository/Catalog.h"
 #include "workspace/Workspace.h"
 
 namespace coffer::ui {
@@ -14,17 +14,34 @@ qint64 StorageReport::artifactBytes() const
     return bytes;
 }
 
-StorageReport StorageReport::read(const Workspace &workspace)
+StorageReport StorageReport::read(const Workspace &workspace, const QDateTime &now)
 {
     StorageReport report;
+    report.readAt = now.toUTC();
+    report.retention = workspace.retention();
     report.problems = CatalogScan::forEach(workspace, [&report](const RepositoryEntry &entry, Catalog &catalog) {
         auto backups = catalog.backups();
         if (!backups)
             return Result<void>(std::unexpected(backups.error()));
-        report.repositories << RepositoryStorage{ entry.name, entry.path, StorageUsage::of(*backups),
-            StorageUsage::fileSystem(catalog.repository().root()) };
+        auto trail = catalog.auditTrail();
+        if (!trail)
+            return Result<void>(std::unexpected(trail.error()));
+        RepositoryStorage storage{ .name = entry.name,
+            .path = entry.path,
+            .usage = StorageUsage::of(*backups),
+            .fileSystem = StorageUsage::fileSystem(catalog.repository().root()),
+            .volume = StorageVolumes::of(catalog.repository().root()),
+            .entries = *backups,
+            .history = {},
+            .unplacedDeletions = 0,
+            .growth = {} };
+        storage.history = StorageHistory::of(
+            StorageHistory::lifetimes(*backups, *trail, &storage.unplacedDeletions), report.readAt);
+        storage.growth = StorageGrowth::of(storage.history, storage.volume.freeBytes);
+        report.repositories << std::move(storage);
         return Result<void>();
     });
+    report.removableMedia = StorageVolumes::removableMedia();
     return report;
 }
 
