@@ -7,6 +7,7 @@
 #include "audit/AuditPage.h"
 #include "backup/BackupStarter.h"
 #include "catalog/BackupActions.h"
+#include "catalog/BackupTableModel.h"
 #include "catalog/CatalogPage.h"
 #include "dashboard/DashboardPage.h"
 #include "firstrun/FirstRunPage.h"
@@ -127,8 +128,14 @@ void MainWindow::createPages()
 
     m_backupActions = new BackupActions(m_session, this);
     m_catalog->addSelectionActions(m_backupActions->actions());
-    connect(m_catalog, &CatalogPage::selectionChanged, this,
-        [this] { m_backupActions->setSelection(m_catalog->selectedRows()); });
+    connect(m_catalog, &CatalogPage::selectionChanged, this, [this] {
+        const QList<BackupRow> rows = m_catalog->selectedRows();
+        m_backupActions->setSelection(rows);
+        QMap<QString, QStringList> selection;
+        for (const BackupRow &row : rows)
+            selection[row.repository] << row.entry.manifest.id;
+        m_reports->setCatalogSelection(selection);
+    });
     connect(m_backupActions, &BackupActions::message, m_catalog->messageBar(), &MessageBar::showMessage);
     connect(m_dashboard, &DashboardPage::databaseActivated, this, [this](const QString &name) {
         m_catalog->showDatabase(name);

@@ -5,9 +5,68 @@
 #include "JsonViews.h"
 #include "KeyOptions.h"
 
+#include "report/ReportFile.h"
+#include "report/VerificationRunReport.h"
 #include "verify/VerifyJob.h"
 
+#ifdef COFFER_HAVE_PDF
+#include "ReportPdf.h"
+#endif
+
+#include <QFileInfo>
 #include <QJsonArray>
+
+namespace {
+
+// Writes the run's report; the backups in scope are read back from the catalog, which now
+// holds this run's outcomes.
+coffer::Result<void> writeReport(const QString &path, const coffer::VerifyParams &params, const QString &repositoryLabel,
+    const QList<coffer::VerifyOutcome> &outcomes, const QDateTime &started, int staleAfterDays)
+{
+    auto repository = coffer::Repository::open(params.repositoryPath);
+    if (!repository)
+        return std::unexpected(repository.error());
+    auto catalog = coffer::Catalog::open(*repository);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    coffer::ReportRepositoryRun run{ repositoryLabel, {}, outcomes, {} };
+    coffer::ReportScope scope = coffer::ReportScope::Repository;
+    QString scopeLabel = repositoryLabel;
+    if (params.all) {
+        auto backups = catalog->backups(params.database);
+        if (!backups)
+            return std::unexpected(backups.error());
+        run.backups = *backups;
+        if (!params.database.isEmpty()) {
+            scope = coffer::ReportScope::Database;
+            scopeLabel = params.database;
+        }
+    } else {
+        for (const QString &id : params.ids) {
+            auto entry = catalog->backup(id);
+            if (!entry)
+                return std::unexpected(entry.error());
+            run.backups << *entry;
+        }
+        scope = params.ids.size() == 1 ? coffer::ReportScope::Backup : coffer::ReportScope::Selection;
+        scopeLabel = params.ids.size() == 1 ? run.backups.value(0).manifest.id : QString();
+    }
+    const auto report = coffer::VerificationRunReport::make(scope, scopeLabel, coffer::levelName(params.level),
+        started, QDateTime::currentDateTimeUtc(), { run }, staleAfterDays);
+#ifdef COFFER_HAVE_PDF
+    return coffer::ReportPdf::write(report, path);
+#else
+    auto format = coffer::ReportFile::formatOf(path);
+    if (!format)
+        return std::unexpected(format.error());
+    auto bytes = coffer::ReportFile::render(report, *format);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return coffer::ReportFile::writeAtomically(path, *bytes);
+#endif
+}
+
+} // namespace
 
 int runVerify(const QStringList &arguments)
 {
@@ -16,6 +75,13 @@ int runVerify(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("ID..."), QStringLiteral("Backups to verify (ids or unique prefixes)."));
     parser.addOptions({
         {QStringLiteral("all"), QStringLiteral("Verify every backup in the repository.")},
+        {QStringLiteral("db"), QStringLiteral("With --all: only this database's backups."), QStringLiteral("name")},
+        {QStringLiteral("report"),
+         QStringLiteral("Also write a verification report; the extension (.json, .html, .pdf) chooses the format."),
+         QStringLiteral("file")},
+        {QStringLiteral("stale-after-days"),
+         QStringLiteral("In the report, a backup verified longer ago than this is stale (default 30)."),
+         QStringLiteral("days")},
         {QStringLiteral("level"), QStringLiteral("quick (checksums, default) or full (decompress, integrity_check, "
                                                  "schema and row counts)."),
          QStringLiteral("level")},
@@ -35,6 +101,30 @@ int runVerify(const QStringList &arguments)
     params.ids = parser.positionalArguments();
     if (params.all == !params.ids.isEmpty())
         return cli::usageError(QStringLiteral("verify needs backup IDs or --all (not both)"));
+    params.database = parser.value(QStringLiteral("db"));
+    if (!params.database.isEmpty() && !params.all)
+        return cli::usageError(QStringLiteral("--db goes with --all"));
+    // The report's name is checked before anything runs: a bad one is a usage error.
+    const QString reportPath = parser.value(QStringLiteral("report"));
+    if (parser.isSet(QStringLiteral("report"))) {
+        auto format = coffer::ReportFile::formatOf(reportPath);
+        if (!format)
+            return cli::usageError(QStringLiteral("--report: ") + format.error().message);
+#ifndef COFFER_HAVE_PDF
+        if (*format == coffer::ReportFormat::Pdf)
+            return cli::usageError(QStringLiteral("--report: this coffer-cli was built without PDF support"));
+#endif
+        if (!QFileInfo(QFileInfo(reportPath).absolutePath()).isDir())
+            return cli::usageError(
+                QStringLiteral("--report: the folder %1 does not exist").arg(QFileInfo(reportPath).absolutePath()));
+    }
+    int staleAfterDays = coffer::VerificationRunReport::kDefaultStaleAfterDays;
+    if (parser.isSet(QStringLiteral("stale-after-days"))) {
+        bool ok = false;
+        staleAfterDays = parser.value(QStringLiteral("stale-after-days")).toInt(&ok);
+        if (!ok || staleAfterDays <= 0)
+            return cli::usageError(QStringLiteral("--stale-after-days takes a positive number of days"));
+    }
     auto level = coffer::levelFromName(parser.value(QStringLiteral("level")).isEmpty() ? QStringLiteral("quick")
                                                                                         : parser.value(QStringLiteral("level")));
     if (!level)
@@ -88,6 +178,7 @@ int runVerify(const QStringList &arguments)
     }
     params.credentials = *credentials;
 
+    const QDateTime started = QDateTime::currentDateTimeUtc();
     auto job = std::make_shared<coffer::VerifyJob>(params);
     runJobs({job});
     if (job->state() != coffer::Job::State::Succeeded)
@@ -113,5 +204,13 @@ int runVerify(const QStringList &arguments)
         cli::printJson(array);
     else
         cli::out(QStringLiteral("%1 verified, %2 failed").arg(job->outcomes().size() - failures).arg(failures));
+    if (!reportPath.isEmpty()) {
+        const QString label = parser.value(QStringLiteral("repo")).isEmpty() ? params.repositoryPath
+                                                                              : parser.value(QStringLiteral("repo"));
+        if (auto written = writeReport(reportPath, params, label, job->outcomes(), started, staleAfterDays); !written)
+            return cli::reportError(written.error(), false);
+        if (!context.json())
+            cli::out(QStringLiteral("report written to %1").arg(reportPath));
+    }
     return failures == 0 ? kExitOk : kExitCheckFailed;
 }

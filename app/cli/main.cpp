@@ -4,9 +4,13 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#ifdef COFFER_HAVE_PDF
+#include <QGuiApplication>
+#endif
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -21,9 +25,10 @@ Commands:
   list [--repo REPO] [--db NAME] [--json]
                                    list backups, newest first
   info [--repo REPO] ID [--json]   show one backup
-  verify [--repo REPO] (ID... | --all) [--level quick|full] [--max-age-hours H]
-         [--min-size BYTES] [--identity KEYFILE]... [--passphrase-file F]
-         [--wait SECONDS] [--json]
+  verify [--repo REPO] (ID... | --all [--db NAME]) [--level quick|full]
+         [--max-age-hours H] [--min-size BYTES] [--identity KEYFILE]...
+         [--passphrase-file F] [--wait SECONDS] [--json]
+         [--report FILE.json|FILE.html|FILE.pdf] [--stale-after-days N]
                                    verify backups against their manifests
   restore [--repo REPO] (ID | --latest --db NAME) [--target PATH] [--live]
           [--dry-run] [--no-safety-backup] [--ignore-name-mismatch] [--yes]
@@ -66,11 +71,41 @@ the terminal; never from the command line.
 Exit codes: 0 success, 1 a check failed, 2 usage error, 3 the operation failed
 (including a missing or wrong passphrase or key).)");
 
+#ifdef COFFER_HAVE_PDF
+// Whether the command line asks for a PDF report: only then does coffer-cli need Qt Gui (text
+// layout for QTextDocument), on the offscreen platform so that no display is needed.
+bool wantsPdf(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        QByteArray file;
+        if (arg == "--report" || arg == "-report")
+            file = i + 1 < argc ? QByteArray(argv[i + 1]) : QByteArray();
+        else if (arg.startsWith("--report="))
+            file = arg.mid(9);
+        if (file.toLower().endsWith(".pdf"))
+            return true;
+    }
+    return false;
+}
+#endif
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+#ifdef COFFER_HAVE_PDF
+    if (wantsPdf(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("coffer-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COFFER_VERSION_STRING));
 

@@ -96,10 +96,7 @@ QString DatabaseHealth::describeDuration(qint64 seconds)
 
 QString DatabaseHealth::failedCheckNames(const VerifyOutcome &outcome)
 {
-    QStringList names;
-    for (const CheckResult &check : outcome.failedChecks())
-        names << check.name;
-    return names.join(QStringLiteral(", "));
+    return outcome.failedCheckNames().join(QStringLiteral(", "));
 }
 
 QString DatabaseHealth::describeAge(qint64 seconds)

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace coffer {
 
@@ -42,6 +43,14 @@ struct VerifyOutcome {
 
     bool ok() const { return allPassed(checks); }
     QList<CheckResult> failedChecks() const { return failedOf(checks); }
+    QStringList failedCheckNames() const
+    {
+        QStringList names;
+        for (const CheckResult &check : checks)
+            if (!check.ok)
+                names << check.name;
+        return names;
+    }
 };
 
 } // namespace coffer

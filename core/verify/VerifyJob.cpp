@@ -46,7 +46,9 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
 
     QList<CatalogEntry> selected;
     if (params.all) {
-        selected = *everything;
+        for (const CatalogEntry &entry : std::as_const(*everything))
+            if (params.database.isEmpty() || entry.manifest.database == params.database)
+                selected << entry;
     } else {
         for (const QString &id : params.ids) {
             auto entry = catalog->backup(id);

@@ -13,6 +13,7 @@ struct VerifyParams {
     QString repositoryPath;
     QStringList ids;          // full ids or unique prefixes; ignored when `all`
     bool all = false;         // every backup in the repository
+    QString database;         // with `all`: only this database's backups
     VerifyLevel level = VerifyLevel::Quick;
     std::optional<double> maxAgeHours; // the newest backup of a database older than this fails "max_age"
     std::optional<qint64> minSize;     // an artifact smaller than this fails "min_size"

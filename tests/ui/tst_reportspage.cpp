@@ -132,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(fixture.isValid());
         auto page = openPage(fixture.workspacePath());
         QCOMPARE(table(*page)->model()->rowCount(), 0);
-        QCOMPARE(page->findChild<QStackedWidget *>()->currentWidget(),
+        QCOMPARE(page->findChild<QStackedWidget *>(QStringLiteral("historyViews"))->currentWidget(),
             page->findChild<QLabel *>(QStringLiteral("emptyState")));
         QVERIFY2(summary(*page).contains(QStringLiteral("3 never verified")), qPrintable(summary(*page)));
 
@@ -321,7 +321,7 @@ private Q_SLOTS:
         QCOMPARE(bar->type(), MessageBar::Type::Error);
         QVERIFY2(bar->text().contains(workspace), qPrintable(bar->text()));
         QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("verifyAllButton"))->isEnabled());
-        QCOMPARE(page->findChild<QStackedWidget *>()->currentWidget(),
+        QCOMPARE(page->findChild<QStackedWidget *>(QStringLiteral("historyViews"))->currentWidget(),
             page->findChild<QLabel *>(QStringLiteral("emptyState")));
         QCOMPARE(page->statusText(), QStringLiteral("No workspace loaded"));
     }

@@ -5,6 +5,9 @@
 
 #include "MainWindow.h"
 #include "Page.h"
+#include "reports/ReportsPage.h"
+#include "reports/VerificationRunPanel.h"
+#include "repository/Catalog.h"
 #include "verify/VerifyJob.h"
 
 #include <QCoreApplication>
@@ -33,6 +36,27 @@ class TstScreenshots final : public QObject
             for (int x = 0; x < image.width(); x += 4)
                 colours.insert(image.pixel(x, y));
         return int(colours.size());
+    }
+
+    // The reports page with a run's result on it: a full verification, one backup of the fixture
+    // corrupted so that a failure and its checks show.
+    void runVerification(coffer::ui::ReportsPage &page)
+    {
+        if (m_fixture) {
+            auto repository = coffer::Repository::open(m_fixture->repo());
+            QVERIFY(repository.has_value());
+            auto catalog = coffer::Catalog::open(*repository);
+            QVERIFY(catalog.has_value());
+            auto entry = catalog->backup(m_fixture->ids().at(1));
+            QVERIFY(entry.has_value());
+            QVERIFY(testsupport::flipByte(entry->artifactPath, -10));
+        }
+        const qsizetype before = page.report().rows.size();
+        QSignalSpy finished(page.runPanel(), &coffer::ui::VerificationRunPanel::runFinished);
+        page.verifyAll(coffer::VerifyLevel::Full);
+        QVERIFY(finished.wait(60000));
+        // The history below reloads from the catalog, which now holds the run.
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isLoading() && page.report().rows.size() > before, 20000);
     }
 
 private Q_SLOTS:
@@ -72,6 +96,8 @@ private Q_SLOTS:
             window.showPage(page);
             QCOMPARE(window.currentPage(), page);
             QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), 20000);
+            if (auto *reports = qobject_cast<coffer::ui::ReportsPage *>(page))
+                runVerification(*reports);
             QCoreApplication::processEvents(); // the views lay themselves out in posted events
             const QImage image = window.grab().toImage();
             QCOMPARE(image.size(), QSize(1280, 800) * window.devicePixelRatio());

@@ -6,10 +6,10 @@
 #include "Session.h"
 #include "UiResources.h"
 #include "reports/ChoiceFilterModel.h"
+#include "reports/VerificationRunPanel.h"
 #include "reports/VerificationTableModel.h"
 #include "verify/VerifyJob.h"
 #include "widgets/MessageBar.h"
-#include "workspace/WorkspaceJobs.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -30,7 +31,7 @@ ReportsPage::ReportsPage(Session *session, QWidget *parent)
     , m_model(new VerificationTableModel(this))
     , m_proxy(new ChoiceFilterModel(VerificationTableModel::OutcomeRole, this))
     , m_messageBar(new MessageBar(this))
-    , m_verifyMessage(new MessageBar(this))
+    , m_runPanel(new VerificationRunPanel(session, this))
     , m_summary(new QLabel(this))
     , m_outcome(new QComboBox(this))
     , m_filter(new QLineEdit(this))
@@ -43,7 +44,9 @@ ReportsPage::ReportsPage(Session *session, QWidget *parent)
     initResources();
     setObjectName(QStringLiteral("reportsPage"));
     setAccessibleName(tr("Reports"));
-    m_verifyMessage->setObjectName(QStringLiteral("verifyMessageBar"));
+    connect(m_runPanel, &VerificationRunPanel::backupActivated, this, &ReportsPage::backupActivated);
+    connect(m_runPanel, &VerificationRunPanel::runStarted, this, &ReportsPage::updateVerifyAll);
+    connect(m_runPanel, &VerificationRunPanel::runFinished, this, &ReportsPage::updateVerifyAll);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(VerificationTableModel::SortRole);
@@ -119,17 +122,32 @@ ReportsPage::ReportsPage(Session *session, QWidget *parent)
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_emptyState->setStyleSheet(QStringLiteral("color: #6b7280; font-size: 11pt;"));
+    m_views->setObjectName(QStringLiteral("historyViews"));
     m_views->addWidget(m_table);
     m_views->addWidget(m_emptyState);
+
+    // The run on top, the history below; the user moves the line between them.
+    auto *history = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(history);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *historyTitle = new QLabel(tr("<b>History</b>"), history);
+    historyLayout->addWidget(historyTitle);
+    historyLayout->addWidget(m_summary);
+    historyLayout->addLayout(bar);
+    historyLayout->addWidget(m_views, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("reportsSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_runPanel);
+    splitter->addWidget(history);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
     layout->addWidget(m_messageBar);
-    layout->addWidget(m_verifyMessage);
-    layout->addWidget(m_summary);
-    layout->addLayout(bar);
-    layout->addWidget(m_views, 1);
+    layout->addWidget(splitter, 1);
 
     connect(session, &Session::workspaceChanged, this, &ReportsPage::onWorkspaceChanged);
     connect(session, &Session::catalogChanged, this, &ReportsPage::refresh);
@@ -158,7 +176,7 @@ QString ReportsPage::statusText() const
 void ReportsPage::onWorkspaceChanged()
 {
     m_loaded = false;
-    m_verifyMessage->hideMessage();
+    m_runPanel->updateScopes();
     showReport({});
     refresh();
 }
@@ -233,69 +251,18 @@ void ReportsPage::showLevelMenu()
 
 void ReportsPage::verifyAll(VerifyLevel level)
 {
-    const std::optional<Workspace> &workspace = session()->workspace();
-    if (!workspace || workspace->repositories().isEmpty() || isVerifying())
-        return;
-    const Credentials credentials = workspacejobs::credentials(*workspace);
-    for (const RepositoryEntry &repository : workspace->repositories()) {
-        VerifyParams params;
-        params.repositoryPath = repository.path;
-        params.all = true;
-        params.level = level;
-        params.credentials = credentials;
-        auto job = std::make_shared<VerifyJob>(params);
-        // Connected before it is queued: a quick job could otherwise finish unseen.
-        connect(job.get(), &Job::finished, this, [this, raw = job.get()] { onVerifyJobFinished(raw); });
-        m_verifyJobs << RunningVerify{ repository.name, job };
-        session()->submit(job);
-    }
-    m_verifyMessage->showMessage(
-        tr("Verifying every backup of %n repository(s) (%1)…", nullptr, int(m_verifyJobs.size())).arg(levelName(level)),
-        MessageBar::Type::Information);
+    m_runPanel->run(level, RunScope{});
     updateVerifyAll();
 }
 
-void ReportsPage::onVerifyJobFinished(const Job *job)
+void ReportsPage::setCatalogSelection(const QMap<QString, QStringList> &selection)
 {
-    // A job's state turns final before its queued finished() arrives here, so an earlier
-    // arrival may already have reported the whole run; a late one must not report it again.
-    const auto ours = [job](const RunningVerify &running) { return running.job.get() == job; };
-    if (std::none_of(m_verifyJobs.cbegin(), m_verifyJobs.cend(), ours))
-        return;
-    for (const RunningVerify &running : std::as_const(m_verifyJobs))
-        if (!running.job->isFinished())
-            return;
-    int passed = 0;
-    int failed = 0;
-    QStringList errors;
-    for (const RunningVerify &running : std::as_const(m_verifyJobs)) {
-        if (running.job->state() == Job::State::Cancelled) {
-            errors << tr("Verifying repository “%1” was cancelled.").arg(running.repository);
-            continue;
-        }
-        if (running.job->state() != Job::State::Succeeded) {
-            errors << tr("Repository “%1” could not be verified: %2")
-                          .arg(running.repository, running.job->error().toString());
-            continue;
-        }
-        for (const VerifyOutcome &outcome : running.job->outcomes())
-            outcome.ok() ? ++passed : ++failed;
-    }
-    m_verifyJobs.clear();
-    QStringList lines = errors;
-    if (passed + failed == 0)
-        lines << tr("No backup was verified.");
-    else if (failed > 0)
-        lines << tr("Verified %n backup(s): %1 passed, %2 FAILED.", nullptr, passed + failed).arg(passed).arg(failed);
-    else
-        lines << tr("Verified %n backup(s): all passed.", nullptr, passed);
-    MessageBar::Type type = MessageBar::Type::Information;
-    if (!errors.isEmpty())
-        type = MessageBar::Type::Error;
-    else if (failed > 0)
-        type = MessageBar::Type::Warning;
-    m_verifyMessage->showMessage(lines.join(QLatin1Char('\n')), type);
-    updateVerifyAll();
+    m_runPanel->setCatalogSelection(selection);
+}
+
+bool ReportsPage::isVerifying() const
+{
+    return m_runPanel->isRunning();
 }
 
 void ReportsPage::updateVerifyAll()

@@ -5,6 +5,8 @@
 #include "reports/VerificationReport.h"
 
 #include <QList>
+#include <QMap>
+#include <QStringList>
 
 #include <memory>
 
@@ -26,10 +28,12 @@ namespace coffer::ui {
 
 class ChoiceFilterModel;
 class MessageBar;
+class VerificationRunPanel;
 class VerificationTableModel;
 
-// The verification history of every repository, filterable by outcome and text, where the
-// backups stand (verified, failed, never verified), and "Verify all…" at a chosen level.
+// Runs a verification (level, scope) and shows and exports its report (VerificationRunPanel),
+// above the verification history of every repository, filterable by outcome and text, and
+// where the backups stand (verified, failed, never verified); "Verify all…" at a chosen level.
 class ReportsPage final : public Page
 {
     Q_OBJECT
@@ -50,22 +54,19 @@ public:
     const VerificationReport &report() const { return m_report; }
     // Verifies every backup of every repository of the workspace, one job per repository.
     void verifyAll(VerifyLevel level);
-    bool isVerifying() const { return !m_verifyJobs.isEmpty(); }
+    bool isVerifying() const;
+    VerificationRunPanel *runPanel() const { return m_runPanel; }
+    // The backups selected in the catalog (full ids by repository name): a scope to verify.
+    void setCatalogSelection(const QMap<QString, QStringList> &selection);
 
 Q_SIGNALS:
     // A row was double-clicked or Enter pressed on it: the backup it verified.
     void backupActivated(const QString &backupId);
 
 private:
-    struct RunningVerify {
-        QString repository;
-        std::shared_ptr<VerifyJob> job;
-    };
-
     void onWorkspaceChanged();
     void onLoaded(const VerificationReport &report);
     void showReport(const VerificationReport &report);
-    void onVerifyJobFinished(const Job *job);
     void updateEmptyState();
     void updateVerifyAll();
     void showLevelMenu();
@@ -74,7 +75,7 @@ private:
     VerificationTableModel *m_model = nullptr;
     ChoiceFilterModel *m_proxy = nullptr;
     MessageBar *m_messageBar = nullptr; // what could not be read
-    MessageBar *m_verifyMessage = nullptr; // how the last "Verify all" went
+    VerificationRunPanel *m_runPanel = nullptr;
     QLabel *m_summary = nullptr;
     QComboBox *m_outcome = nullptr;
     QLineEdit *m_filter = nullptr;
@@ -84,7 +85,6 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_emptyState = nullptr;
 
-    QList<RunningVerify> m_verifyJobs;
     VerificationReport m_report;
     QString m_status;
     bool m_loaded = false;

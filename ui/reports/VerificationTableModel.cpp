@@ -14,14 +14,6 @@ namespace {
 const QColor kFailedColor(0xb0, 0x2a, 0x1e);
 const QColor kOkColor(0x2e, 0x7d, 0x32);
 
-QStringList failedNames(const VerifyOutcome &outcome)
-{
-    QStringList names;
-    for (const CheckResult &check : outcome.failedChecks())
-        names << check.name;
-    return names;
-}
-
 } // namespace
 
 VerificationTableModel::VerificationTableModel(QObject *parent)
@@ -109,7 +101,7 @@ QVariant VerificationTableModel::display(const VerificationRow &row, int column)
     case Duration:
         return DisplayFormat::duration(outcome.durationMs);
     case FailedChecks:
-        return failedNames(outcome).join(QStringLiteral(", "));
+        return outcome.failedCheckNames().join(QStringLiteral(", "));
     case Repository:
         return row.repository;
     default:
