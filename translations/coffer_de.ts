@@ -977,6 +977,25 @@
     </message>
 </context>
 <context>
+    <name>coffer::ui::CompressionChart</name>
+    <message>
+        <source>Compression ratio per database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression ratio (original size ÷ stored size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compression ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 of databases stored in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -1071,6 +1090,10 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
     </message>
     <message>
         <source>Open the restore wizard with the latest verified backup of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1583,9 +1606,112 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
     </message>
 </context>
 <context>
+    <name>coffer::ui::FreeSpaceChart</name>
+    <message>
+        <source>Free space per file system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File systems: used and free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2%3
+%4 free (%5 bytes) of %6; %7 used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (removable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::GrowthSummary</name>
+    <message>
+        <source>Not enough history yet to measure growth (it takes two days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>over the last %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shrinking by %1 a day %2: the file system does not fill at this rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not growing %1: the file system does not fill at this rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growing by %1 a day %2 (median of the day-to-day changes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this rate the %1 free fill in %2 days, around %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file system&apos;s free space is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The history includes %n deleted backup(s), counted until their deletion.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted backup(s) could not be placed in time (deleted before Coffer recorded their creation).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::HealthBadge</name>
     <message>
         <source>Health: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::HistoryChart</name>
+    <message>
+        <source>Storage over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes stored per database at the end of each day, stacked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projection at %1 a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 (%2 bytes)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2058,39 +2184,6 @@ Error code: %2</source>
         <source>Every backup has been verified.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Verifying every backup of %n repository(s) (%1)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Verifying repository “%1” was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repository “%1” could not be verified: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No backup was verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Verified %n backup(s): %1 passed, %2 FAILED.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Verified %n backup(s): all passed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Open a workspace to see its verification history.</source>
         <translation type="unfinished"></translation>
@@ -2101,6 +2194,10 @@ Error code: %2</source>
     </message>
     <message>
         <source>No backup has been verified yet. Verify them all with “Verify all…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2959,10 +3056,6 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelling: the restore stops before the install, and %1 stays unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The restore was cancelled before the install: %1 is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2976,6 +3069,10 @@ Error code: %2</source>
     </message>
     <message>
         <source>You can cancel until the install begins; until then %1 is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: unless the install has already begun, the restore stops before it and %1 stays unchanged. The result says how it ended.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3046,10 +3143,6 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Putting the previous database back did not work either.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,10 +3156,6 @@ Error code: %2</source>
     </message>
     <message>
         <source>The database as it was before the restore is kept as a safety backup until %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your data as it was before the restore is in safety backup %1, in the repository %2. To put it back at %3, stop the programs that use it and run:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3108,6 +3197,18 @@ Error code: %2</source>
     </message>
     <message>
         <source>Its file could not be looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous database was not put back: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data as it was before the restore is in safety backup %1, in the repository %2. To put it back at %3, stop the programs that use it and run the command below. It replaces the database as it is now, including anything written to it since the restore.%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The safety backup is encrypted: add --identity KEYFILE or --passphrase-file FILE as for any encrypted backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3272,10 +3373,6 @@ Error code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing has been installed yet: if you stop now, %1 stays exactly as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop the Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,6 +3390,198 @@ Error code: %2</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been installed yet: stopped before the install begins, %1 stays exactly as it is. The wizard then says how the restore ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RetentionPolicyEditor</name>
+    <message>
+        <source>Retention policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configured in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom (whole repository)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Policy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;last:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hourly:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Daily:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weekly:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Monthly:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yearly:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep everything younger than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 30d, 6m, 1y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep wi&amp;thin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size limit in GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RetentionPreviewPanel</name>
+    <message>
+        <source>The workspace sets no retention policy: choose “Custom” to try one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set at least one rule: a policy without rules would delete every backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A prune now would keep %1 and delete %2, freeing %3 (%4 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Sicherung</numerusform>
+            <numerusform>%n Sicherungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RetentionTimeline</name>
+    <message>
+        <source>Retention preview timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted by the prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3
+%4 (%5 bytes)
+%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RunResultModel</name>
+    <message>
+        <source>Double-click or press Enter to show this backup in the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASSED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished">FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>(no backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) passed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database / check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished">Sicherung</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished">Repository</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished">Stufe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3410,6 +3699,37 @@ Error code: %2</source>
     <message>
         <source>New backups are compressed with %1 (level %2) now.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::ShareChart</name>
+    <message>
+        <source>Share per database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the stored bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes), %4 % of %5
+%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Sicherung</numerusform>
+            <numerusform>%n Sicherungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3551,6 +3871,38 @@ Error code: %2</source>
         <source>No storage to show.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Storage views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hare and compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Free space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::TableDiffModel</name>
@@ -3659,6 +4011,165 @@ Error code: %2</source>
     </message>
     <message>
         <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::VerificationRunPanel</name>
+    <message>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick (checksums)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full (restore and check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a level and a scope, then Verify. The result shows here, one row per backup (expand it for its checks), and can be exported for an audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of the verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) selected in the catalog</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying %n repository(s) (%1)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying repository “%1” was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository “%1” could not be verified: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): %1 passed, %2 FAILED.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): all passed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run: %1 verification of %2, %3 — %4 checked, %5 passed, %6 failed. In scope: %7 backups, %8 verified, %9 failed, %10 stale, %11 never verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the verification report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -233,6 +233,30 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
     </message>
 </context>
 <context>
+    <name>coffer::ui::GrowthSummary</name>
+    <message numerus="yes">
+        <source>over the last %n day(s)</source>
+        <translation>
+            <numerusform>over the last %n day</numerusform>
+            <numerusform>over the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The history includes %n deleted backup(s), counted until their deletion.</source>
+        <translation>
+            <numerusform>The history includes %n deleted backup, counted until their deletion.</numerusform>
+            <numerusform>The history includes %n deleted backups, counted until their deletion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted backup(s) could not be placed in time (deleted before Coffer recorded their creation).</source>
+        <translation>
+            <numerusform>%n deleted backup could not be placed in time (deleted before Coffer recorded their creation).</numerusform>
+            <numerusform>%n deleted backups could not be placed in time (deleted before Coffer recorded their creation).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::JobCountLabel</name>
     <message numerus="yes">
         <source>%n job(s) finished in this session</source>
@@ -300,27 +324,6 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
         <translation>
             <numerusform>%n backup</numerusform>
             <numerusform>%n backups</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Verifying every backup of %n repository(s) (%1)…</source>
-        <translation>
-            <numerusform>Verifying every backup of %n repository (%1)…</numerusform>
-            <numerusform>Verifying every backup of %n repositories (%1)…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Verified %n backup(s): %1 passed, %2 FAILED.</source>
-        <translation>
-            <numerusform>Verified %n backup: %1 passed, %2 FAILED.</numerusform>
-            <numerusform>Verified %n backups: %1 passed, %2 FAILED.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Verified %n backup(s): all passed.</source>
-        <translation>
-            <numerusform>Verified %n backup: all passed.</numerusform>
-            <numerusform>Verified %n backups: all passed.</numerusform>
         </translation>
     </message>
 </context>
@@ -393,6 +396,26 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
     </message>
 </context>
 <context>
+    <name>coffer::ui::RetentionPreviewPanel</name>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::RunResultModel</name>
+    <message numerus="yes">
+        <source>%n check(s) passed</source>
+        <translation>
+            <numerusform>%n check passed</numerusform>
+            <numerusform>%n checks passed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::SettingsPage</name>
     <message numerus="yes">
         <source>%n database(s)</source>
@@ -413,6 +436,16 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
         <translation>
             <numerusform>Encryption: on, to %n public key.</numerusform>
             <numerusform>Encryption: on, to %n public keys.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::ShareChart</name>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
         </translation>
     </message>
 </context>
@@ -461,6 +494,37 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
         <translation>
             <numerusform>%n backup</numerusform>
             <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::VerificationRunPanel</name>
+    <message numerus="yes">
+        <source>%n backup(s) selected in the catalog</source>
+        <translation>
+            <numerusform>%n backup selected in the catalog</numerusform>
+            <numerusform>%n backups selected in the catalog</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying %n repository(s) (%1)…</source>
+        <translation>
+            <numerusform>Verifying %n repository (%1)…</numerusform>
+            <numerusform>Verifying %n repositories (%1)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): %1 passed, %2 FAILED.</source>
+        <translation>
+            <numerusform>Verified %n backup: %1 passed, %2 FAILED.</numerusform>
+            <numerusform>Verified %n backups: %1 passed, %2 FAILED.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified %n backup(s): all passed.</source>
+        <translation>
+            <numerusform>Verified %n backup: all passed.</numerusform>
+            <numerusform>Verified %n backups: all passed.</numerusform>
         </translation>
     </message>
 </context>
