@@ -5,6 +5,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPageLayout>
 #include <QPdfWriter>
@@ -16,6 +17,11 @@ Result<PdfDocument> ReportPdf::render(const QString &html, const QString &title)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return fail(ErrorCode::Internal, QStringLiteral("A PDF report needs a QGuiApplication"));
+    // Without a font the PDF would have pages and no text: a report nobody can read.
+    if (QFontDatabase::families().isEmpty())
+        return fail(ErrorCode::Io,
+            QStringLiteral("No fonts are installed, so a PDF report would have no text; install a font package "
+                           "(e.g. fonts-dejavu-core) or write .html"));
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

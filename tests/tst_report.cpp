@@ -307,6 +307,7 @@ private Q_SLOTS:
         const auto small = ReportPdf::render(reportOf(QStringLiteral("PF")));
         QVERIFY2(small, small ? "" : qPrintable(small.error().toString()));
         QVERIFY(small->bytes.startsWith("%PDF-"));
+        QVERIFY(small->bytes.contains("/Font")); // text, not just empty pages
         QCOMPARE(small->pages, 1);
         QCOMPARE(countPages(small->bytes), 1);
 

@@ -278,6 +278,14 @@ void TstVerify::maxAgeAndMinSize()
     QCOMPARE(outcomes->at(1).database, QStringLiteral("never-backed-up"));
     QCOMPARE(outcomes->at(1).failedChecks().first().name, QStringLiteral("max_age"));
 
+    // Scoped to one database (--all --db), another database's missing backup is not this run's failure.
+    params.database = QStringLiteral("shop");
+    outcomes = VerifyJob::verifyAll(params, cancel, {});
+    QVERIFY(outcomes.has_value());
+    QCOMPARE(outcomes->size(), 1);
+    QCOMPARE(outcomes->first().database, QStringLiteral("shop"));
+    params.database.clear();
+
     // The same backup, older than a rule of about a second.
     QTest::qWait(1500);
     params.maxAgeHours = 1.0 / 3600;

@@ -16,6 +16,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace {
 
 // Writes the run's report; the backups in scope are read back from the catalog, which now
@@ -46,7 +48,10 @@ coffer::Result<void> writeReport(const QString &path, const coffer::VerifyParams
             auto entry = catalog->backup(id);
             if (!entry)
                 return std::unexpected(entry.error());
-            run.backups << *entry;
+            const bool named = std::any_of(run.backups.cbegin(), run.backups.cend(),
+                [&](const coffer::CatalogEntry &other) { return other.manifest.id == entry->manifest.id; });
+            if (!named) // the same backup given twice (an id and its prefix) is one backup of the report
+                run.backups << *entry;
         }
         scope = params.ids.size() == 1 ? coffer::ReportScope::Backup : coffer::ReportScope::Selection;
         scopeLabel = params.ids.size() == 1 ? run.backups.value(0).manifest.id : QString();

@@ -56,7 +56,7 @@ Result<void> removeFiles(Catalog &catalog, const QString &id, const QString &art
 QString lifetimeDetail(const Manifest &m)
 {
     return QStringLiteral("created %1; plaintext %2 bytes")
-        .arg(m.created.toUTC().toString(Qt::ISODate))
+        .arg(m.created.toUTC().toString(Qt::ISODateWithMs))
         .arg(m.plaintextSize);
 }
 

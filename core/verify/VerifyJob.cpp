@@ -100,7 +100,7 @@ Result<QList<VerifyOutcome>> VerifyJob::verifyAll(const VerifyParams &params, co
     // A protected database with no backup at all is as stale as it gets.
     if (params.maxAgeHours) {
         for (const QString &database : params.expectedDatabases) {
-            if (newest.contains(database))
+            if (newest.contains(database) || (!params.database.isEmpty() && database != params.database))
                 continue;
             VerifyOutcome missing;
             missing.database = database;

@@ -63,7 +63,7 @@ void CompressionChart::setUsage(const StorageUsage &usage)
     x->setRange(0, std::ceil(top * 1.15));
     // A printf format: ASCII only (a "×" here comes out as mojibake), one decimal so ticks stay distinct.
     x->setLabelFormat(QStringLiteral("%.1f"));
-    x->setTickCount(int(std::ceil(top * 1.15)) * 2 + 1);
+    x->setTickCount(std::min(int(std::ceil(top * 1.15)) * 2 + 1, 11)); // a 2000x outlier must not draw 4,600 ticks
     c->addAxis(y, Qt::AlignLeft);
     c->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
