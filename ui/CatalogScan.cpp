@@ -1,7 +1,9 @@
 #include "CatalogScan.h"
 
+#include "Session.h"
 #include "repository/Catalog.h"
 #include "repository/Repository.h"
+#include "widgets/MessageBar.h"
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -57,6 +59,17 @@ QString CatalogScan::describe(const QList<RepositoryProblem> &problems)
                      .arg(problem.repository, QDir::toNativeSeparators(problem.path),
                          withDetail(problem.error, problem.path));
     return lines.join(QLatin1Char('\n'));
+}
+
+void CatalogScan::showProblems(
+    MessageBar *bar, const Session &session, const QList<RepositoryProblem> &problems, bool nothingElse)
+{
+    if (const auto problem = workspaceProblem(session.workspacePath(), session.workspaceError()))
+        bar->showMessage(*problem, MessageBar::Type::Error);
+    else if (!problems.isEmpty())
+        bar->showMessage(describe(problems), nothingElse ? MessageBar::Type::Error : MessageBar::Type::Warning);
+    else
+        bar->hideMessage();
 }
 
 std::optional<QString> CatalogScan::workspaceProblem(const QString &path, const std::optional<Error> &error)

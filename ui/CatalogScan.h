@@ -17,6 +17,9 @@ struct RepositoryEntry;
 
 namespace coffer::ui {
 
+class MessageBar;
+class Session;
+
 // Opens the catalog of each repository of a workspace in turn (off the GUI thread), for the pages
 // that summarise every repository: storage, reports, audit.
 class CatalogScan final
@@ -38,6 +41,10 @@ public:
     static QString describe(const QList<RepositoryProblem> &problems);
     // Why the session has no workspace to show, or nothing when none was asked for.
     static std::optional<QString> workspaceProblem(const QString &path, const std::optional<Error> &error);
+    // A page's message bar after a load: why the workspace could not be read (an error), else which
+    // repositories could not be (a warning, or an error when the page has nothing else to show), else hidden.
+    static void showProblems(
+        MessageBar *bar, const Session &session, const QList<RepositoryProblem> &problems, bool nothingElse = false);
 };
 
 } // namespace coffer::ui

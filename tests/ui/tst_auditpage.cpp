@@ -2,6 +2,7 @@
 // newest first, the operation and text filters, the chain check, and a trail edited behind
 // Coffer's back.
 #include "CatalogFixture.h"
+#include "PageFixture.h"
 
 #include "Session.h"
 #include "audit/AuditPage.h"
@@ -32,18 +33,9 @@ class TstAuditPage final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<AuditPage> openPage(const QString &workspace)
+    static std::unique_ptr<AuditPage> openPage(const QString &workspace)
     {
-        auto *session = new coffer::ui::Session;
-        auto page = std::make_unique<AuditPage>(session);
-        session->setParent(page.get());
-        page->resize(1100, 600);
-        page->show();
-        QSignalSpy finished(page.get(), &AuditPage::loadFinished);
-        session->openWorkspace(workspace);
-        if (!finished.wait(20000))
-            qWarning("the audit page did not finish loading");
-        return page;
+        return pagefixture::openPage<AuditPage>(workspace, QSize(1100, 600));
     }
     static QTableView *table(AuditPage &page) { return page.findChild<QTableView *>(QStringLiteral("auditTable")); }
     static QComboBox *operation(AuditPage &page)

@@ -2,6 +2,7 @@
 // failing on a corrupted artifact), the outcome and text filters, the summary, "Verify all…",
 // activating a row, problems and empty states.
 #include "CatalogFixture.h"
+#include "PageFixture.h"
 
 #include "Session.h"
 #include "jobs/JobQueue.h"
@@ -36,18 +37,9 @@ class TstReportsPage final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<ReportsPage> openPage(const QString &workspace)
+    static std::unique_ptr<ReportsPage> openPage(const QString &workspace)
     {
-        auto *session = new coffer::ui::Session;
-        auto page = std::make_unique<ReportsPage>(session);
-        session->setParent(page.get());
-        page->resize(1100, 600);
-        page->show();
-        QSignalSpy finished(page.get(), &ReportsPage::loadFinished);
-        session->openWorkspace(workspace);
-        if (!finished.wait(20000))
-            qWarning("the reports page did not finish loading");
-        return page;
+        return pagefixture::openPage<ReportsPage>(workspace, QSize(1100, 600));
     }
     // Runs a real verification of `ids` through the page's session and waits for the reload.
     static bool verifyThroughSession(ReportsPage &page, const QString &repository, const QStringList &ids)

@@ -3,6 +3,7 @@
 // a failed backup linking to the catalog, and the exports (JSON, HTML, PDF) through the file
 // dialog, written off the GUI thread.
 #include "CatalogFixture.h"
+#include "PageFixture.h"
 
 #include "Session.h"
 #include "reports/ReportsPage.h"
@@ -35,18 +36,9 @@ class TstReportsRun final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<ReportsPage> openPage(const QString &workspace)
+    static std::unique_ptr<ReportsPage> openPage(const QString &workspace)
     {
-        auto *session = new coffer::ui::Session;
-        auto page = std::make_unique<ReportsPage>(session);
-        session->setParent(page.get());
-        page->resize(1100, 700);
-        page->show();
-        QSignalSpy finished(page.get(), &ReportsPage::loadFinished);
-        session->openWorkspace(workspace);
-        if (!finished.wait(20000))
-            qWarning("the reports page did not finish loading");
-        return page;
+        return pagefixture::openPage<ReportsPage>(workspace, QSize(1100, 700));
     }
     static bool corrupt(const CatalogFixture &fixture, const QString &id)
     {

@@ -2,6 +2,7 @@
 // series carry the catalog's bytes per database per day, the share and compression per database,
 // the free space; a prune shows as shrinkage; the retention preview is the prune's plan; a dark
 // palette recolours the charts. Screenshots of each tab go to <build>/screenshots/.
+#include "PageFixture.h"
 #include "StorageScenario.h"
 #include "TestSupport.h"
 
@@ -67,18 +68,9 @@ class TstStorageCharts final : public QObject
 private:
     std::unique_ptr<StorageScenario> m_scenario;
 
-    std::unique_ptr<StoragePage> openPage(const QString &workspace)
+    static std::unique_ptr<StoragePage> openPage(const QString &workspace)
     {
-        auto *session = new coffer::ui::Session;
-        auto page = std::make_unique<StoragePage>(session);
-        session->setParent(page.get());
-        page->resize(1100, 760);
-        page->show();
-        QSignalSpy finished(page.get(), &StoragePage::loadFinished);
-        session->openWorkspace(workspace);
-        if (!finished.wait(20000))
-            qWarning("the storage page did not finish loading");
-        return page;
+        return pagefixture::openPage<StoragePage>(workspace, QSize(1100, 760));
     }
     static bool waitForPreview(StoragePage &page)
     {

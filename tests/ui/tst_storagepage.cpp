@@ -1,6 +1,7 @@
 // The storage page over real repositories: bytes per database and per month against the
 // catalog, the file system's free space, several repositories, problems, empty states, reloads.
 #include "CatalogFixture.h"
+#include "PageFixture.h"
 
 #include "Session.h"
 #include "backup/BackupJob.h"
@@ -69,18 +70,9 @@ class TstStoragePage final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<StoragePage> openPage(const QString &workspace)
+    static std::unique_ptr<StoragePage> openPage(const QString &workspace)
     {
-        auto *session = new coffer::ui::Session;
-        auto page = std::make_unique<StoragePage>(session);
-        session->setParent(page.get());
-        page->resize(1100, 700);
-        page->show();
-        QSignalSpy finished(page.get(), &StoragePage::loadFinished);
-        session->openWorkspace(workspace);
-        if (!finished.wait(20000))
-            qWarning("the storage page did not finish loading");
-        return page;
+        return pagefixture::openPage<StoragePage>(workspace, QSize(1100, 700));
     }
     static QTableView *table(StoragePage &page, const char *name)
     {

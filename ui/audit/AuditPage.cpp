@@ -151,12 +151,7 @@ void AuditPage::onLoaded(const AuditReport &report)
     m_loaded = true;
     showReport(report);
 
-    if (const auto problem = CatalogScan::workspaceProblem(session()->workspacePath(), session()->workspaceError()))
-        m_messageBar->showMessage(*problem, MessageBar::Type::Error);
-    else if (!report.problems.isEmpty())
-        m_messageBar->showMessage(CatalogScan::describe(report.problems), MessageBar::Type::Warning);
-    else
-        m_messageBar->hideMessage();
+    CatalogScan::showProblems(m_messageBar, *session(), report.problems);
 
     const qsizetype broken = std::count_if(
         report.chains.cbegin(), report.chains.cend(), [](const AuditChain &chain) { return !chain.report.ok; });

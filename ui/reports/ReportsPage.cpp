@@ -201,12 +201,7 @@ void ReportsPage::onLoaded(const VerificationReport &report)
     m_loaded = true;
     showReport(report);
 
-    if (const auto problem = CatalogScan::workspaceProblem(session()->workspacePath(), session()->workspaceError()))
-        m_messageBar->showMessage(*problem, MessageBar::Type::Error);
-    else if (!report.problems.isEmpty())
-        m_messageBar->showMessage(CatalogScan::describe(report.problems), MessageBar::Type::Warning);
-    else
-        m_messageBar->hideMessage();
+    CatalogScan::showProblems(m_messageBar, *session(), report.problems);
 
     if (!session()->workspace())
         m_status = tr("No workspace loaded");

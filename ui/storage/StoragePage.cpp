@@ -219,16 +219,8 @@ void StoragePage::onLoaded(const StorageReport &report)
     m_loaded = true;
     showReport(report);
 
-    const std::optional<QString> workspaceProblem
-        = CatalogScan::workspaceProblem(session()->workspacePath(), session()->workspaceError());
-    if (workspaceProblem)
-        m_messageBar->showMessage(*workspaceProblem, MessageBar::Type::Error);
-    else if (!report.problems.isEmpty())
-        // Other repositories may still be listed: then the page is useful, and it is a warning.
-        m_messageBar->showMessage(CatalogScan::describe(report.problems),
-            report.repositories.isEmpty() ? MessageBar::Type::Error : MessageBar::Type::Warning);
-    else
-        m_messageBar->hideMessage();
+    // Other repositories may still be listed: then the page is useful, and it is a warning.
+    CatalogScan::showProblems(m_messageBar, *session(), report.problems, report.repositories.isEmpty());
 
     if (!session()->workspace()) {
         m_status = tr("No workspace loaded");
