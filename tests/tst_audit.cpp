@@ -829,7 +829,7 @@ void TstAudit::migratesVersion1Catalog()
     QCOMPARE(list.json().array().size(), 1);
     QCOMPARE(
         testsupport::sqlite(catalog, QStringLiteral("PRAGMA user_version")), QString::number(Catalog::kSchemaVersion));
-    QCOMPARE(Catalog::kSchemaVersion, 3);
+    QCOMPARE(Catalog::kSchemaVersion, 4);
     // Version 3 adds the deletion mark: 0 for the one backup that was there.
     QCOMPARE(tableDump(catalog, QStringLiteral("backups")), backups + QStringLiteral("|0"));
     QCOMPARE(tableDump(catalog, QStringLiteral("verifications")), verifications);

@@ -1,7 +1,10 @@
-// A database's health against its schedule, as the dashboard (and later the health command and
-// alerts) shows it: every boundary of the interval, missing intervals, missing and failed
-// verifications, and the reasons a person reads.
+// A database's health against its schedule, as the dashboard, the health command and alerts show
+// it: every boundary of the interval, missing intervals, missing and failed verifications, the
+// newest drill and the drill cadence, the interval a workspace's schedule implies, and the reasons
+// a person reads.
 #include "health/DatabaseHealth.h"
+#include "health/HealthSurvey.h"
+#include "workspace/Workspace.h"
 
 #include <QtTest>
 
@@ -9,6 +12,7 @@
 
 using coffer::CheckResult;
 using coffer::DatabaseHealth;
+using coffer::DrillOutcome;
 using coffer::HealthInput;
 using coffer::HealthLevel;
 using coffer::VerifyOutcome;
@@ -17,6 +21,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 enum class Verified { Never, Ok, Failed, FailedWithoutChecks };
+enum class Drilled { Never, Passed, Failed, FailedWithoutChecks, FailedManyTimes, FailedWithoutDetail };
 
 constexpr qint64 kSecond = 1000;
 constexpr qint64 kMinute = 60 * kSecond;
@@ -41,8 +46,37 @@ VerifyOutcome outcome(Verified verified)
     return result;
 }
 
+DrillOutcome drill(Drilled drilled, qint64 ageMs, qint64 rtoMs)
+{
+    DrillOutcome result;
+    result.backupId = QStringLiteral("0123456789abcdef0123456789abcdef");
+    result.database = QStringLiteral("orders");
+    result.time = kNow.addMSecs(-ageMs);
+    result.rtoMs = rtoMs;
+    result.durationMs = rtoMs + 200;
+    result.checks = { { QStringLiteral("integrity_check"), true, {} }, { QStringLiteral("smoke_query"), true, {} } };
+    if (drilled == Drilled::Failed)
+        result.checks[1] = { QStringLiteral("smoke_query"), false,
+            QStringLiteral("SELECT count(*) FROM users: expected > 0, got 0") };
+    if (drilled == Drilled::FailedWithoutChecks)
+        result.checks.clear();
+    // Three smoke queries and the cleanup failed; the first detail spans lines and is long.
+    if (drilled == Drilled::FailedManyTimes)
+        result.checks = { { QStringLiteral("integrity_check"), true, {} },
+            { QStringLiteral("smoke_query"), false,
+                QStringLiteral("SELECT * FROM orders\n  WHERE total < 0: no such column: total ")
+                    + QString(200, u'x') },
+            { QStringLiteral("smoke_query"), false, QStringLiteral("SELECT 1 FROM users: returned no row") },
+            { QStringLiteral("cleanup"), false, QStringLiteral("the scratch folder could not be removed") },
+            { QStringLiteral("smoke_query"), false, QStringLiteral("SELECT 2: returned no row") } };
+    if (drilled == Drilled::FailedWithoutDetail)
+        result.checks[1] = { QStringLiteral("smoke_query"), false, {} };
+    return result;
+}
+
 } // namespace
 
+Q_DECLARE_METATYPE(Drilled)
 Q_DECLARE_METATYPE(Verified)
 Q_DECLARE_METATYPE(HealthLevel)
 
@@ -67,7 +101,7 @@ private Q_SLOTS:
 
         const QString verifiedOk = QStringLiteral("newest backup verified ok (full, 1 h ago)");
         const QString unverified = QStringLiteral("newest backup never verified");
-        const QString failed = QStringLiteral("verification failed: integrity_check, page_count");
+        const QString failed = QStringLiteral("verification failed: integrity_check, page_count (page 3 is corrupt)");
         const QString assumed = QStringLiteral("no schedule interval in the workspace: assuming 24 h");
 
         QTest::newRow("fresh and verified")
@@ -178,6 +212,241 @@ private Q_SLOTS:
         HealthInput input;
         input.verification = outcome(Verified::Ok);
         QCOMPARE(DatabaseHealth::assess(input, kNow).level(), HealthLevel::Red);
+    }
+
+    // The newest drill and the drill cadence, on top of a fresh, verified backup (green by itself).
+    void drills_data()
+    {
+        QTest::addColumn<double>("drillIntervalHours"); // 0: the workspace schedules no drill
+        QTest::addColumn<Drilled>("drilled");
+        QTest::addColumn<qint64>("drillAgeMs");
+        QTest::addColumn<qint64>("rtoMs");
+        QTest::addColumn<HealthLevel>("level");
+        QTest::addColumn<QStringList>("drillReasons"); // after the backup's and the verification's
+        QTest::addColumn<bool>("failed");
+
+        constexpr qint64 kDay = 24 * kHour;
+        QTest::newRow("not scheduled, never drilled: nothing to say")
+            << 0.0 << Drilled::Never << qint64(0) << qint64(0) << HealthLevel::Green << QStringList{} << false;
+        QTest::newRow("not scheduled, passed")
+            << 0.0 << Drilled::Passed << 2 * kDay << qint64(1250) << HealthLevel::Green
+            << QStringList{ u"last drill passed 2 d ago (RTO 1.2 s)"_s } << false;
+        QTest::newRow("not scheduled, passed long ago is still no finding")
+            << 0.0 << Drilled::Passed << 400 * kDay << qint64(850) << HealthLevel::Green
+            << QStringList{ u"last drill passed 400 d ago (RTO 850 ms)"_s } << false;
+        QTest::newRow("not scheduled, failed")
+            << 0.0 << Drilled::Failed << 2 * kDay << qint64(900) << HealthLevel::Red
+            << QStringList{ u"drill failed: smoke_query (SELECT count(*) FROM users: expected > 0, got 0)"_s } << true;
+        QTest::newRow("failed many times: each name once, the first detail on one line, cut")
+            << 0.0 << Drilled::FailedManyTimes << kHour << qint64(900) << HealthLevel::Red
+            << QStringList{ u"drill failed: smoke_query, cleanup (SELECT * FROM orders WHERE total < 0: no such column: total "_s
+                   + QString(139, u'x') + QChar(0x2026) + u")"_s }
+            << true;
+        QTest::newRow("a failed check without detail: its name")
+            << 0.0 << Drilled::FailedWithoutDetail << kHour << qint64(900) << HealthLevel::Red
+            << QStringList{ u"drill failed: smoke_query"_s } << true;
+        QTest::newRow("a drill without checks failed")
+            << 0.0 << Drilled::FailedWithoutChecks << kHour << qint64(0) << HealthLevel::Red
+            << QStringList{ u"drill failed: no checks were recorded"_s } << true;
+        QTest::newRow("weekly, never drilled")
+            << 168.0 << Drilled::Never << qint64(0) << qint64(0) << HealthLevel::Amber
+            << QStringList{ u"never drilled: drills are due every 7 d"_s } << false;
+        QTest::newRow("weekly, passed 6 d ago")
+            << 168.0 << Drilled::Passed << 6 * kDay << qint64(75 * 1000) << HealthLevel::Green
+            << QStringList{ u"last drill passed 6 d ago (RTO 1 min)"_s } << false;
+        QTest::newRow("weekly, passed exactly a week ago")
+            << 168.0 << Drilled::Passed << 7 * kDay << qint64(4000) << HealthLevel::Green
+            << QStringList{ u"last drill passed 7 d ago (RTO 4 s)"_s } << false;
+        QTest::newRow("weekly, one second past the week")
+            << 168.0 << Drilled::Passed << 7 * kDay + kSecond << qint64(4000) << HealthLevel::Amber
+            << QStringList{ u"no drill since 2024-04-29 11:59 UTC (7 d ago): drills are due every 7 d"_s } << false;
+        QTest::newRow("weekly, overdue and failed")
+            << 168.0 << Drilled::Failed << 10 * kDay << qint64(4000) << HealthLevel::Red
+            << QStringList{ u"no drill since 2024-04-26 12:00 UTC (10 d ago): drills are due every 7 d"_s,
+                   u"drill failed: smoke_query (SELECT count(*) FROM users: expected > 0, got 0)"_s }
+            << true;
+        QTest::newRow("weekly, failed yesterday")
+            << 168.0 << Drilled::Failed << kDay << qint64(4000) << HealthLevel::Red
+            << QStringList{ u"drill failed: smoke_query (SELECT count(*) FROM users: expected > 0, got 0)"_s } << true;
+        QTest::newRow("daily, passed 25 h ago")
+            << 24.0 << Drilled::Passed << 25 * kHour << qint64(4000) << HealthLevel::Amber
+            << QStringList{ u"no drill since 2024-05-05 11:00 UTC (25 h ago): drills are due every 24 h"_s } << false;
+        QTest::newRow("dated in the future counts as just made")
+            << 24.0 << Drilled::Passed << -kHour << qint64(20) << HealthLevel::Green
+            << QStringList{ u"last drill passed just now (RTO 20 ms)"_s } << false;
+    }
+
+    void drills()
+    {
+        QFETCH(double, drillIntervalHours);
+        QFETCH(Drilled, drilled);
+        QFETCH(qint64, drillAgeMs);
+        QFETCH(qint64, rtoMs);
+        QFETCH(HealthLevel, level);
+        QFETCH(QStringList, drillReasons);
+        QFETCH(bool, failed);
+
+        HealthInput input;
+        input.intervalHours = 6.0;
+        input.newestBackup = kNow.addSecs(-3 * 3600);
+        input.verification = outcome(Verified::Ok);
+        if (drillIntervalHours > 0)
+            input.drillIntervalHours = drillIntervalHours;
+        if (drilled != Drilled::Never)
+            input.drill = drill(drilled, drillAgeMs, rtoMs);
+
+        const DatabaseHealth health = DatabaseHealth::assess(input, kNow);
+        const QStringList base{ u"last backup 3 h ago, within its 6 h interval"_s,
+            u"newest backup verified ok (full, 1 h ago)"_s };
+        QCOMPARE(health.reasons(), base + drillReasons);
+        QCOMPARE(health.level(), level);
+        QCOMPARE(health.isDrillFailed(), failed);
+        QVERIFY(!health.isOverdue());
+        // Only the drill can have made it worse than green here: its findings are the problems.
+        QStringList problems;
+        if (level != HealthLevel::Green)
+            for (const QString &reason : drillReasons)
+                if (!reason.startsWith(u"last drill passed"_s))
+                    problems << reason;
+        QCOMPARE(health.problems(), problems);
+    }
+
+    // problems() holds exactly the findings that made the level worse, in order.
+    void problemsAreTheBadNews()
+    {
+        HealthInput input;
+        input.intervalHours = 6.0;
+        input.newestBackup = kNow.addSecs(-7 * 3600);
+        const DatabaseHealth health = DatabaseHealth::assess(input, kNow);
+        QCOMPARE(health.level(), HealthLevel::Amber);
+        QVERIFY(health.isOverdue());
+        QVERIFY(!health.isVerificationFailed());
+        QCOMPARE(health.problems(),
+            (QStringList{ u"last backup 7 h ago, overdue: its interval is 6 h"_s, u"newest backup never verified"_s }));
+
+        input.newestBackup = kNow.addSecs(-3600);
+        input.verification = outcome(Verified::Failed);
+        const DatabaseHealth failed = DatabaseHealth::assess(input, kNow);
+        QVERIFY(!failed.isOverdue());
+        QVERIFY(failed.isVerificationFailed());
+        QCOMPARE(failed.problems(),
+            QStringList{ u"verification failed: integrity_check, page_count (page 3 is corrupt)"_s });
+
+        QVERIFY(DatabaseHealth::assess(HealthInput{}, kNow).isOverdue()); // never backed up
+    }
+
+    // The interval a backup's age is judged against comes from the workspace's schedule: a
+    // calendar's longest gap, an interval, else the runbook's interval_hours, else 24 h assumed.
+    void scheduledIntervals_data()
+    {
+        QTest::addColumn<QByteArray>("schedules"); // YAML appended to the workspace
+        QTest::addColumn<double>("intervalHours"); // 0: assumed
+        QTest::addColumn<QString>("description");
+        QTest::addColumn<double>("drillIntervalHours"); // 0: no drill scheduled
+        QTest::addColumn<qint64>("ageMs");
+        QTest::addColumn<HealthLevel>("level");
+        QTest::addColumn<QString>("backupReason");
+
+        QTest::newRow("nothing: 24 h assumed")
+            << QByteArray() << 0.0 << QString() << 0.0 << 20 * kHour << HealthLevel::Green
+            << u"last backup 20 h ago, within its 24 h interval"_s;
+        QTest::newRow("runbook interval_hours")
+            << QByteArray("backup:\n  schedules:\n    orders: {interval_hours: 6, retain_count: 10}\n") << 6.0
+            << QString() << 0.0 << 7 * kHour << HealthLevel::Amber
+            << u"last backup 7 h ago, overdue: its interval is 6 h"_s;
+        QTest::newRow("schedule interval")
+            << QByteArray("schedules:\n  default:\n    backup: {interval_hours: 12}\n") << 12.0 << QString() << 0.0
+            << 11 * kHour << HealthLevel::Green << u"last backup 11 h ago, within its 12 h interval"_s;
+        QTest::newRow("daily at 02:30") << QByteArray(
+            "schedules:\n  timezone: UTC\n  default:\n    backup: {at: \"02:30\"}\n")
+                                        << 24.0 << u"daily at 02:30"_s << 0.0 << 25 * kHour << HealthLevel::Amber
+                                        << u"last backup 25 h ago, overdue: its interval is 24 h (daily at 02:30)"_s;
+        QTest::newRow("weekdays at 02:30: the weekend gap is 72 h")
+            << QByteArray("schedules:\n  timezone: UTC\n  default:\n    backup: {at: \"02:30\", days: weekdays}\n")
+            << 72.0 << u"weekdays at 02:30"_s << 0.0 << 70 * kHour << HealthLevel::Green
+            << u"last backup 2.9 d ago, within its 3 d interval (weekdays at 02:30)"_s;
+        QTest::newRow("twice a day: the longer gap")
+            << QByteArray("schedules:\n  timezone: UTC\n  default:\n    backup: {at: [\"02:00\", \"08:00\"]}\n") << 18.0
+            << u"daily at 02:00, 08:00"_s << 0.0 << 17 * kHour << HealthLevel::Green
+            << u"last backup 17 h ago, within its 18 h interval (daily at 02:00, 08:00)"_s;
+        QTest::newRow("hourly at :15") << QByteArray("schedules:\n  default:\n    backup: {hourly_at: 15}\n") << 1.0
+                                       << u"hourly at :15"_s << 0.0 << 90 * kMinute << HealthLevel::Amber
+                                       << u"last backup 1.5 h ago, overdue: its interval is 1 h (hourly at :15)"_s;
+        QTest::newRow("the runbook's line for the database beats the default")
+            << QByteArray("schedules:\n  timezone: UTC\n  default:\n    backup: {at: \"02:30\"}\n"
+                          "backup:\n  schedules:\n    orders: {interval_hours: 6}\n")
+            << 6.0 << QString() << 0.0 << 7 * kHour << HealthLevel::Amber
+            << u"last backup 7 h ago, overdue: its interval is 6 h"_s;
+        QTest::newRow("the database's own schedule beats the runbook")
+            << QByteArray("schedules:\n  timezone: UTC\n  databases:\n    orders: {backup: {at: \"02:30\"}}\n"
+                          "backup:\n  schedules:\n    orders: {interval_hours: 6}\n")
+            << 24.0 << u"daily at 02:30"_s << 0.0 << 7 * kHour << HealthLevel::Green
+            << u"last backup 7 h ago, within its 24 h interval (daily at 02:30)"_s;
+        QTest::newRow("database beats group beats default")
+            << QByteArray("schedules:\n  timezone: UTC\n  default:\n    backup: {interval_hours: 48}\n"
+                          "  groups:\n    acme: {backup: {at: \"02:30\", days: weekdays}}\n"
+                          "  databases:\n    orders: {backup: {interval_hours: 2}}\n")
+            << 2.0 << QString() << 0.0 << 5 * kHour << HealthLevel::Red
+            << u"last backup 5 h ago, at least twice its 2 h interval"_s;
+        QTest::newRow("group beats default")
+            << QByteArray("schedules:\n  timezone: UTC\n  default:\n    backup: {interval_hours: 48}\n"
+                          "  groups:\n    acme: {backup: {at: \"02:30\", days: weekdays}}\n")
+            << 72.0 << u"weekdays at 02:30"_s << 0.0 << 73 * kHour << HealthLevel::Amber
+            << u"last backup 3 d ago, overdue: its interval is 3 d (weekdays at 02:30)"_s;
+        QTest::newRow("a weekly drill") << QByteArray(
+            "schedules:\n  timezone: UTC\n  default:\n    drill: {at: \"04:00\", days: [sun]}\n")
+                                        << 0.0 << QString() << 168.0 << 2 * kHour << HealthLevel::Amber
+                                        << u"last backup 2 h ago, within its 24 h interval"_s; // amber: never drilled
+    }
+
+    void scheduledIntervals()
+    {
+        QFETCH(QByteArray, schedules);
+        QFETCH(double, intervalHours);
+        QFETCH(QString, description);
+        QFETCH(double, drillIntervalHours);
+        QFETCH(qint64, ageMs);
+        QFETCH(HealthLevel, level);
+        QFETCH(QString, backupReason);
+
+        const QByteArray yaml = "repositories:\n  - {name: local, path: /nonexistent/repo}\n"
+                                "databases:\n  - {name: orders, path: /nonexistent/orders.db, group: acme}\n"
+            + schedules;
+        auto workspace = coffer::Workspace::parse(yaml, u"/nonexistent/workspace.yaml"_s);
+        QVERIFY2(workspace.has_value(), qPrintable(workspace ? QString() : workspace.error().toString()));
+        const auto entry = workspace->database(u"orders"_s);
+        QVERIFY(entry.has_value());
+
+        HealthInput input = coffer::HealthSurvey::scheduledInput(*workspace, *entry);
+        QCOMPARE(input.intervalHours.value_or(0.0), intervalHours);
+        QCOMPARE(input.scheduleDescription, description);
+        QCOMPARE(input.drillIntervalHours.value_or(0.0), drillIntervalHours);
+
+        input.newestBackup = kNow.addMSecs(-ageMs);
+        input.verification = outcome(Verified::Ok);
+        const DatabaseHealth health = DatabaseHealth::assess(input, kNow);
+        QCOMPARE(health.reasons().value(0), backupReason);
+        QCOMPARE(health.level(), level);
+        QCOMPARE(health.isIntervalAssumed(), intervalHours == 0.0);
+    }
+
+    void describeRto_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << qint64(0) << u"0 ms"_s;
+        QTest::newRow("milliseconds") << qint64(999) << u"999 ms"_s;
+        QTest::newRow("a second") << qint64(1000) << u"1 s"_s;
+        QTest::newRow("seconds with a fraction") << qint64(4290) << u"4.2 s"_s;
+        QTest::newRow("just under a minute") << qint64(59999) << u"59 s"_s;
+        QTest::newRow("minutes") << qint64(125000) << u"2 min"_s;
+    }
+
+    void describeRto()
+    {
+        QFETCH(qint64, ms);
+        QFETCH(QString, text);
+        QCOMPARE(DatabaseHealth::describeRto(ms), text);
     }
 
     void levelNames()

@@ -8,6 +8,7 @@
 #include "verify/VerifyJob.h"
 
 #include <QMutex>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -20,6 +21,7 @@ class TstJobQueue final : public QObject
 private Q_SLOTS:
     void writersOfOneRepositoryNeverOverlap();
     void differentRepositoriesRunTogether();
+    void aJobWithSeveralKeysExcludesEachOfThem();
     void cancelStopsARunningBackup();
     void failureCarriesTheReason();
     void signalsArriveInOrder();
@@ -51,6 +53,30 @@ BackupParams backupOf(const QString &repo, const QString &db, const QString &nam
     params.database = name;
     return params;
 }
+
+// Holds its keys until the test lets it finish.
+class GateJob final : public Job
+{
+public:
+    explicit GateJob(QStringList keys)
+        : m_keys(std::move(keys))
+    {
+    }
+    QString kind() const override { return QStringLiteral("gate"); }
+    QString title() const override { return m_keys.join(QLatin1Char('+')); }
+    QStringList exclusiveKeys() const override { return m_keys; }
+    QSemaphore gate;
+
+protected:
+    Result<void> execute() override
+    {
+        gate.acquire();
+        return {};
+    }
+
+private:
+    const QStringList m_keys;
+};
 
 } // namespace
 
@@ -122,6 +148,31 @@ void TstJobQueue::differentRepositoriesRunTogether()
     }
     QVERIFY(idle.wait(60000));
     QCOMPARE(most, 2);
+}
+
+void TstJobQueue::aJobWithSeveralKeysExcludesEachOfThem()
+{
+    // A scheduled round names every repository of its workspace: a writer of any of them waits,
+    // a writer of another repository does not.
+    JobQueue queue(4);
+    auto round = std::make_shared<GateJob>(QStringList{ QStringLiteral("repository:/a"), QStringLiteral("repository:/b") });
+    auto writerOfB = std::make_shared<GateJob>(QStringList{ QStringLiteral("repository:/b") });
+    auto writerOfC = std::make_shared<GateJob>(QStringList{ QStringLiteral("repository:/c") });
+    queue.submit(round);
+    queue.submit(writerOfB);
+    queue.submit(writerOfC);
+    QTRY_COMPARE(round->state(), Job::State::Running);
+    QTRY_COMPARE(writerOfC->state(), Job::State::Running);
+    QTest::qWait(200);
+    QCOMPARE(writerOfB->state(), Job::State::Queued);
+
+    round->gate.release();
+    QTRY_COMPARE(round->state(), Job::State::Succeeded);
+    QTRY_COMPARE(writerOfB->state(), Job::State::Running);
+    writerOfB->gate.release();
+    writerOfC->gate.release();
+    QTRY_COMPARE(queue.pendingCount(), 0);
+    QCOMPARE(writerOfB->state(), Job::State::Succeeded);
 }
 
 void TstJobQueue::cancelStopsARunningBackup()

@@ -406,8 +406,8 @@ void TstRestore::otherDatabasesNameIsRefused()
     QVERIFY(testsupport::makeSampleDatabase(other, 10));
     RestoreParams p = params(m_id);
     p.targetPath = other;
-    p.workspaceDatabases = { DatabaseEntry{ QStringLiteral("shop"), QStringLiteral("sqlite"), m_db, {}, {}, {} },
-        DatabaseEntry{ QStringLiteral("billing"), QStringLiteral("sqlite"), other, {}, {}, {} } };
+    p.workspaceDatabases = { DatabaseEntry{ QStringLiteral("shop"), QStringLiteral("sqlite"), m_db, {}, {}, {}, {} },
+        DatabaseEntry{ QStringLiteral("billing"), QStringLiteral("sqlite"), other, {}, {}, {}, {} } };
     auto plan = prepare(p);
     COFFER_VERIFY_OK(plan);
     QVERIFY(!plan->ok());
@@ -423,7 +423,7 @@ void TstRestore::otherDatabasesNameIsRefused()
     // Without --target, the workspace's path for the backup's database is the target.
     p = params(m_id);
     p.targetPath.clear();
-    p.workspaceDatabases = { DatabaseEntry{ QStringLiteral("shop"), QStringLiteral("sqlite"), other, {}, {}, {} } };
+    p.workspaceDatabases = { DatabaseEntry{ QStringLiteral("shop"), QStringLiteral("sqlite"), other, {}, {}, {}, {} } };
     auto byName = prepare(p);
     COFFER_VERIFY_OK(byName);
     QCOMPARE(byName->target.path, QFileInfo(other).canonicalFilePath());

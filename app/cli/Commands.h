@@ -17,3 +17,7 @@ int runPrune(const QStringList &arguments);
 int runPin(const QStringList &arguments); // pin and unpin
 int runDelete(const QStringList &arguments);
 int runSize(const QStringList &arguments);
+int runRunDue(const QStringList &arguments);   // run-due (schedule helper)
+int runSchedule(const QStringList &arguments); // schedule list|install
+int runDrill(const QStringList &arguments);
+int runHealth(const QStringList &arguments);

@@ -62,6 +62,22 @@ Commands:
                                    show the audit trail, oldest first
   audit verify [--repo REPO] [--json]
                                    check the audit trail's hash chain
+  drill [--repo REPO] (--db NAME | --group G | --all | ID...) [--sample N]
+        [--identity KEYFILE]... [--passphrase-file F] [--json]
+        [--report FILE.json|FILE.html|FILE.pdf]
+                                   restore backups into a scratch folder, verify them,
+                                   run the smoke queries, time them (RTO), clean up
+  health [--json] [--publish] [--metrics-file FILE]
+                                   each database's backup age against its schedule,
+                                   last verification and last drill; exit 1 when any is
+                                   overdue, failing or never verified
+  run-due [--wait SECONDS] [--json]
+                                   run every backup, prune, verification and drill the
+                                   schedules say is due, then publish metrics and alerts
+  schedule list [--json]           the next run of everything scheduled
+  schedule install (--systemd | --cron) [--user | --run-as USER] [--print] [--every MINUTES]
+                                   install (or print) a systemd timer or a cron line
+                                   that calls run-due
 
 Every command takes --workspace FILE (default $COFFER_WORKSPACE or
 ~/.config/coffer/workspace.yaml) and --help.
@@ -139,6 +155,10 @@ int main(int argc, char *argv[])
         { QStringLiteral("unpin"), runPin },
         { QStringLiteral("delete"), runDelete },
         { QStringLiteral("size"), runSize },
+        { QStringLiteral("run-due"), runRunDue },
+        { QStringLiteral("schedule"), runSchedule },
+        { QStringLiteral("drill"), runDrill },
+        { QStringLiteral("health"), runHealth },
     };
     const auto it = commands.find(command);
     if (it == commands.end())

@@ -105,4 +105,10 @@ QString Job::repositoryKey(const QString &path)
     return QStringLiteral("repository:") + QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
+QStringList Job::exclusiveKeys() const
+{
+    const QString key = exclusiveKey();
+    return key.isEmpty() ? QStringList() : QStringList{ key };
+}
+
 } // namespace coffer

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QRunnable>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 
@@ -32,6 +33,9 @@ public:
     virtual QString title() const = 0; // for a person: "Back up orders"
     // Jobs with the same non-empty key never run at the same time (writers of one repository).
     virtual QString exclusiveKey() const { return {}; }
+    // Every key the job holds while it runs: exclusiveKey(), unless a job writes to several
+    // repositories (a scheduled round) and names them all.
+    virtual QStringList exclusiveKeys() const;
     // The key of the jobs that write to the repository at `path` (however the path is spelt).
     static QString repositoryKey(const QString &path);
 

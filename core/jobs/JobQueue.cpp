@@ -2,6 +2,8 @@
 
 #include <QThread>
 
+#include <algorithm>
+
 namespace coffer {
 
 JobQueue::JobQueue(int maxThreads, QObject *parent)
@@ -46,12 +48,12 @@ void JobQueue::startReady()
 {
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
         Job *job = *it;
-        const QString key = job->exclusiveKey();
-        if (!key.isEmpty() && m_busyKeys.contains(key)) {
+        const QStringList keys = job->exclusiveKeys();
+        if (std::any_of(keys.begin(), keys.end(), [this](const QString &key) { return m_busyKeys.contains(key); })) {
             ++it;
             continue;
         }
-        if (!key.isEmpty())
+        for (const QString &key : keys)
             m_busyKeys.insert(key);
         m_running.insert(job);
         it = m_waiting.erase(it);
@@ -62,7 +64,8 @@ void JobQueue::startReady()
 void JobQueue::onFinished(Job *job)
 {
     m_running.remove(job);
-    m_busyKeys.remove(job->exclusiveKey());
+    for (const QString &key : job->exclusiveKeys())
+        m_busyKeys.remove(key);
     Q_EMIT jobFinished(job);
     startReady();
     if (pendingCount() == 0)

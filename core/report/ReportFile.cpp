@@ -1,5 +1,7 @@
 #include "report/ReportFile.h"
 
+#include "report/DrillReportHtml.h"
+#include "report/DrillReportJson.h"
 #include "report/ReportHtml.h"
 #include "report/ReportJson.h"
 
@@ -28,6 +30,19 @@ Result<QByteArray> ReportFile::render(const VerificationRunReport &report, Repor
         return ReportJson::toBytes(report);
     case ReportFormat::Html:
         return ReportHtml::toHtml(report).toUtf8();
+    case ReportFormat::Pdf:
+        break;
+    }
+    return fail(ErrorCode::InvalidArgument, QStringLiteral("A PDF report is rendered by the PDF writer, not by core"));
+}
+
+Result<QByteArray> ReportFile::render(const DrillReport &report, ReportFormat format)
+{
+    switch (format) {
+    case ReportFormat::Json:
+        return DrillReportJson::toBytes(report);
+    case ReportFormat::Html:
+        return DrillReportHtml::toHtml(report).toUtf8();
     case ReportFormat::Pdf:
         break;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "report/DrillReport.h"
 #include "report/VerificationRunReport.h"
 
 #include <QByteArray>
@@ -20,6 +21,7 @@ public:
     static Result<ReportFormat> formatOf(const QString &path);
     // JSON or HTML bytes of `report`; InvalidArgument for PDF.
     static Result<QByteArray> render(const VerificationRunReport &report, ReportFormat format);
+    static Result<QByteArray> render(const DrillReport &report, ReportFormat format);
     // Replaces `path` with `data` through a temporary file in the same folder.
     static Result<void> writeAtomically(const QString &path, const QByteArray &data);
 };

@@ -66,10 +66,7 @@ QString ReportHtml::toHtml(const VerificationRunReport &report)
     const ReportSummary &s = report.summary;
     QString html;
     html.reserve(4096 + 512 * report.entries.size());
-    html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                           "<title>Coffer verification report</title>\n<style>");
-    html += QLatin1String(kStyle);
-    html += QStringLiteral("</style></head><body>\n<h1>Coffer verification report</h1>\n");
+    html += pageStart(QStringLiteral("Coffer verification report"));
     QString scope = esc(scopeName(report.scope));
     if (!report.scopeLabel.isEmpty())
         scope += QStringLiteral(" “%1”").arg(esc(report.scopeLabel));
@@ -131,16 +128,65 @@ QString ReportHtml::toHtml(const VerificationRunReport &report)
                             entry.backupId.isEmpty() ? QStringLiteral("(no backup)") : esc(entry.backupId),
                             esc(entry.repository), whenCell(entry.created), whenCell(entry.outcome.time),
                             duration(entry.outcome.durationMs));
-            for (const CheckResult &check : entry.outcome.checks)
-                html += QStringLiteral("<tr><td class=\"check\">%1</td><td class=\"check\" colspan=\"2\">%2</td>"
-                                       "<td colspan=\"4\"%3>%4</td></tr>\n")
-                            .arg(check.ok ? QStringLiteral("ok") : QStringLiteral("<span class=\"bad\">FAIL</span>"),
-                                esc(check.name), check.ok ? QString() : QStringLiteral(" class=\"bad\""),
-                                esc(check.detail));
+            html += checkRows(entry.outcome.checks, 2, 4);
         }
         html += QStringLiteral("</tbody></table>\n");
     }
-    html += QStringLiteral("</body></html>\n");
+    html += pageEnd();
+    return html;
+}
+
+QString ReportHtml::pageStart(const QString &title)
+{
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                          "<title>%1</title>\n<style>%2</style></head><body>\n<h1>%1</h1>\n")
+        .arg(esc(title), QLatin1String(kStyle));
+}
+
+QString ReportHtml::pageEnd()
+{
+    return QStringLiteral("</body></html>\n");
+}
+
+QString ReportHtml::escape(const QString &value)
+{
+    return esc(value);
+}
+
+QString ReportHtml::time(const QDateTime &time)
+{
+    return when(time);
+}
+
+QString ReportHtml::timeCell(const QDateTime &time)
+{
+    return whenCell(time);
+}
+
+QString ReportHtml::duration(qint64 ms)
+{
+    return coffer::duration(ms);
+}
+
+QString ReportHtml::badge(bool ok)
+{
+    return coffer::badge(ok);
+}
+
+QString ReportHtml::metaRow(const QString &label, const QString &value)
+{
+    return row(label, value);
+}
+
+QString ReportHtml::checkRows(const QList<CheckResult> &checks, int nameColumns, int detailColumns)
+{
+    QString html;
+    for (const CheckResult &check : checks)
+        html += QStringLiteral("<tr><td class=\"check\">%1</td><td class=\"check\" colspan=\"%2\">%3</td>"
+                               "<td colspan=\"%4\"%5>%6</td></tr>\n")
+                    .arg(check.ok ? QStringLiteral("ok") : QStringLiteral("<span class=\"bad\">FAIL</span>"),
+                        QString::number(nameColumns), esc(check.name), QString::number(detailColumns),
+                        check.ok ? QString() : QStringLiteral(" class=\"bad\""), esc(check.detail));
     return html;
 }
 

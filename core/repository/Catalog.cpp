@@ -96,7 +96,18 @@ Result<void> Catalog::migrate()
                     ok INTEGER NOT NULL,
                     duration_ms INTEGER NOT NULL,
                     checks TEXT NOT NULL);
-                CREATE INDEX IF NOT EXISTS verifications_by_backup ON verifications(backup_id, id);)"));
+                CREATE INDEX IF NOT EXISTS verifications_by_backup ON verifications(backup_id, id);
+                CREATE TABLE IF NOT EXISTS drills(
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    backup_id TEXT NOT NULL,
+                    database TEXT NOT NULL,
+                    time TEXT NOT NULL,
+                    ok INTEGER NOT NULL,
+                    rto_ms INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL,
+                    checks TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS drills_by_backup ON drills(backup_id, id);
+                CREATE INDEX IF NOT EXISTS drills_by_database ON drills(database, id);)"));
             !created)
             return created;
         if (auto audit = AuditTrail::createSchema(m_db); !audit)
@@ -219,10 +230,13 @@ Result<void> Catalog::removeBackup(const QString &id)
 
 Result<QList<CatalogEntry>> Catalog::query(const QString &condition, const QString &argument)
 {
-    // Each backup with its latest verification (if any), in one pass over the rows asked for.
+    // Each backup with its latest verification and latest drill (if any), in one pass over the
+    // rows asked for; both lookups are one step down an index on (backup_id, id).
     auto stmt = m_db.prepare(
-        QStringLiteral("SELECT b.manifest, v.time, v.level, v.duration_ms, v.checks FROM backups b "
+        QStringLiteral("SELECT b.manifest, v.time, v.level, v.duration_ms, v.checks, "
+                       "d.time, d.rto_ms, d.duration_ms, d.checks FROM backups b "
                        "LEFT JOIN verifications v ON v.id = (SELECT max(id) FROM verifications WHERE backup_id = b.id) "
+                       "LEFT JOIN drills d ON d.id = (SELECT max(id) FROM drills WHERE backup_id = b.id) "
                        "WHERE b.deleting = 0 %1 ORDER BY b.created DESC, b.id")
             .arg(condition.isEmpty() ? QString() : QStringLiteral("AND ") + condition));
     if (!stmt)
@@ -254,6 +268,16 @@ Result<QList<CatalogEntry>> Catalog::query(const QString &condition, const QStri
             outcome.durationMs = stmt->integer(3);
             outcome.checks = checksFromJson(stmt->text(4));
             entry.lastVerification = outcome;
+        }
+        if (!stmt->isNull(5)) {
+            DrillOutcome drill;
+            drill.backupId = entry.manifest.id;
+            drill.database = entry.manifest.database;
+            drill.time = QDateTime::fromString(stmt->text(5), Qt::ISODateWithMs);
+            drill.rtoMs = stmt->integer(6);
+            drill.durationMs = stmt->integer(7);
+            drill.checks = checksFromJson(stmt->text(8));
+            entry.lastDrill = drill;
         }
         entries << entry;
     }
@@ -330,6 +354,52 @@ Result<void> Catalog::recordVerification(const VerifyOutcome &outcome)
         .bind(5, outcome.durationMs)
         .bind(6, checksToJson(outcome.checks));
     return stmt->run();
+}
+
+Result<void> Catalog::recordDrill(const DrillOutcome &outcome)
+{
+    auto stmt
+        = m_db.prepare(QStringLiteral("INSERT INTO drills(backup_id, database, time, ok, rto_ms, duration_ms, checks) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, outcome.backupId)
+        .bind(2, outcome.database)
+        .bind(3, outcome.time.toUTC().toString(Qt::ISODateWithMs))
+        .bind(4, qint64(outcome.ok() ? 1 : 0))
+        .bind(5, outcome.rtoMs)
+        .bind(6, outcome.durationMs)
+        .bind(7, checksToJson(outcome.checks));
+    return stmt->run();
+}
+
+Result<QList<DrillOutcome>> Catalog::drills(const QString &database)
+{
+    // Not joined with backups: the evidence of a drill outlives the backup it restored.
+    auto stmt = m_db.prepare(
+        QStringLiteral("SELECT backup_id, database, time, rto_ms, duration_ms, checks FROM drills %1 ORDER BY id DESC")
+            .arg(database.isEmpty() ? QString() : QStringLiteral("WHERE database = ?")));
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    if (!database.isEmpty())
+        stmt->bind(1, database);
+    QList<DrillOutcome> outcomes;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        DrillOutcome outcome;
+        outcome.backupId = stmt->text(0);
+        outcome.database = stmt->text(1);
+        outcome.time = QDateTime::fromString(stmt->text(2), Qt::ISODateWithMs);
+        outcome.rtoMs = stmt->integer(3);
+        outcome.durationMs = stmt->integer(4);
+        outcome.checks = checksFromJson(stmt->text(5));
+        outcomes << outcome;
+    }
+    return outcomes;
 }
 
 Result<AuditRecord> Catalog::audit(const AuditRecord &record)

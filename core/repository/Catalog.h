@@ -3,6 +3,7 @@
 #include "backup/Manifest.h"
 #include "common/Error.h"
 #include "common/SqliteDb.h"
+#include "drill/DrillOutcome.h"
 #include "repository/AuditTrail.h"
 #include "repository/Repository.h"
 #include "verify/CheckResult.h"
@@ -20,6 +21,7 @@ struct CatalogEntry {
     QString artifactPath; // absolute
     QString manifestPath; // absolute
     std::optional<VerifyOutcome> lastVerification;
+    std::optional<DrillOutcome> lastDrill; // the newest drill of this backup
 };
 
 // What a rebuild of the catalog found.
@@ -28,14 +30,15 @@ struct ReindexReport {
     QStringList problems; // manifests that could not be read, artifacts that are missing
 };
 
-// catalog.db: the SQLite index of a repository's backups, verifications and audit trail.
+// catalog.db: the SQLite index of a repository's backups, verifications, drills and audit trail.
 // Only an index — rebuild() recreates the backup list from the manifests. One connection;
 // open one Catalog per thread.
 class Catalog final
 {
 public:
-    // 2: the hash-chained audit trail; 3: backups.deleting (a prune's mark before it deletes files)
-    static constexpr int kSchemaVersion = 3;
+    // 2: the hash-chained audit trail; 3: backups.deleting (a prune's mark before it deletes files);
+    // 4: the drills table (restore drills, kept when their backup is deleted or the index rebuilt)
+    static constexpr int kSchemaVersion = 4;
 
     static Result<Catalog> open(const Repository &repository);
 
@@ -66,13 +69,19 @@ public:
     // `backupId` (a full id) is given.
     Result<QList<VerifyOutcome>> verifications(const QString &backupId = {});
 
+    Result<void> recordDrill(const DrillOutcome &outcome);
+    // Drill outcomes, newest first, including those of backups deleted since; only one
+    // database's when `database` is given.
+    Result<QList<DrillOutcome>> drills(const QString &database = {});
+
     // Appends one record to the audit trail (AuditTrail::append fills who, when and the hashes).
     Result<AuditRecord> audit(const AuditRecord &record);
     // Oldest first; only records at or after `since` when it is valid.
     Result<QList<AuditRecord>> auditTrail(const QDateTime &since = {});
     Result<AuditChainReport> verifyAuditTrail();
 
-    // Replaces the backup index with what the manifests under backups/ say.
+    // Replaces the backup index with what the manifests under backups/ say; verifications and
+    // drills stay (they are keyed by backup id and meet their backups again).
     Result<ReindexReport> rebuild();
 
 private:

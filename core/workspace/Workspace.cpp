@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTimeZone>
 
 namespace coffer {
 
@@ -81,6 +82,9 @@ Result<Workspace> Workspace::parse(const QByteArray &yaml, const QString &path)
         ws.m_repositories = std::move(parsed->repositories);
         ws.m_defaults = std::move(parsed->defaults);
         ws.m_retention = std::move(parsed->retention);
+        ws.m_schedules = std::move(parsed->schedules);
+        ws.m_scheduleTimeZone = std::move(parsed->scheduleTimeZone);
+        ws.m_monitoring = std::move(parsed->monitoring);
         return ws;
     } catch (const YAML::Exception &e) {
         return parser.error(e.mark, QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
@@ -88,6 +92,18 @@ Result<Workspace> Workspace::parse(const QByteArray &yaml, const QString &path)
         return fail(ErrorCode::Internal, QStringLiteral("Could not read workspace %1").arg(filePath),
                     QString::fromLocal8Bit(e.what()));
     }
+}
+
+DatabaseSchedule Workspace::schedule(const QString &database) const
+{
+    return m_schedules.value(database);
+}
+
+QTimeZone Workspace::scheduleTimeZone() const
+{
+    if (m_scheduleTimeZone.isEmpty())
+        return QTimeZone::systemTimeZone();
+    return QTimeZone(m_scheduleTimeZone.toUtf8());
 }
 
 std::optional<DatabaseEntry> Workspace::database(const QString &name) const

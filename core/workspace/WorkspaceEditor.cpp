@@ -112,7 +112,8 @@ bool sameDatabase(const std::optional<DatabaseEntry> &a, const std::optional<Dat
     if (!a || !b)
         return !a && !b;
     return a->name == b->name && a->engine == b->engine && a->path == b->path && a->group == b->group
-        && a->intervalHours == b->intervalHours && a->retainCount == b->retainCount;
+        && a->intervalHours == b->intervalHours && a->retainCount == b->retainCount
+        && a->smokeQueries == b->smokeQueries;
 }
 
 bool sameRepository(const std::optional<RepositoryEntry> &a, const std::optional<RepositoryEntry> &b)
@@ -134,7 +135,8 @@ template <typename Map> void compareMaps(const Map &a, const Map &b, const QStri
 
 // Everything in which two readings of a workspace differ, one key per thing: "database:orders",
 // "repository:local", "compression", "backup", "retention.default", "retention.timezone",
-// "retention.group:acme", "retention.db:orders".
+// "retention.group:acme", "retention.db:orders", "schedule:orders" (the database's resolved
+// schedule), "schedules.timezone", "monitoring".
 QStringList differences(const Workspace &a, const Workspace &b)
 {
     QStringList result;
@@ -146,7 +148,13 @@ QStringList differences(const Workspace &a, const Workspace &b)
     for (const QString &name : std::as_const(names)) {
         if (!sameDatabase(a.database(name), b.database(name)))
             result << QStringLiteral("database:") + name;
+        if (!(a.schedule(name) == b.schedule(name)))
+            result << QStringLiteral("schedule:") + name;
     }
+    if (a.scheduleTimeZone().id() != b.scheduleTimeZone().id())
+        result << QStringLiteral("schedules.timezone");
+    if (!(a.monitoring() == b.monitoring()))
+        result << QStringLiteral("monitoring");
     names.clear();
     for (const Workspace *workspace : { &a, &b }) {
         for (const RepositoryEntry &repository : workspace->repositories())
@@ -317,7 +325,8 @@ Result<WorkspaceEditor::Outcome> WorkspaceEditor::addDatabase(const DatabaseEntr
     if (database.path.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("Choose the database file for '%1'").arg(database.name));
     const QString absolute = QDir::cleanPath(QFileInfo(database.path).absoluteFilePath());
-    return edit({ QStringLiteral("database:") + database.name },
+    // A new database gets the default's and its group's schedule: that is part of adding it.
+    return edit({ QStringLiteral("database:") + database.name, QStringLiteral("schedule:") + database.name },
         [&](WorkspaceDocument &document, const Workspace &current) -> Result<void> {
             if (document.find(kDatabases, database.name))
                 return fail(ErrorCode::InvalidArgument,
@@ -337,7 +346,8 @@ Result<WorkspaceEditor::Outcome> WorkspaceEditor::addDatabase(const DatabaseEntr
 
 Result<WorkspaceEditor::Outcome> WorkspaceEditor::removeDatabase(const QString &name)
 {
-    return edit({ QStringLiteral("database:") + name, QStringLiteral("retention.db:") + name },
+    return edit({ QStringLiteral("database:") + name, QStringLiteral("retention.db:") + name,
+                    QStringLiteral("schedule:") + name },
         [&](WorkspaceDocument &document, const Workspace &) -> Result<void> {
             const auto entry = document.find(kDatabases, name);
             if (!entry)
@@ -345,6 +355,7 @@ Result<WorkspaceEditor::Outcome> WorkspaceEditor::removeDatabase(const QString &
             document.remove(*entry);
             document.removeNested("backup", "schedules", name);
             document.removeNested("retention", "databases", name);
+            document.removeNested("schedules", "databases", name);
             return {};
         });
 }
@@ -353,8 +364,9 @@ Result<WorkspaceEditor::Outcome> WorkspaceEditor::setDatabaseGroup(const QString
 {
     if (auto ok = checkGroup(group); !ok)
         return std::unexpected(ok.error());
-    return edit(
-        { QStringLiteral("database:") + name }, [&](WorkspaceDocument &document, const Workspace &) -> Result<void> {
+    // The group's schedule (schedules.groups) may now apply to the database.
+    return edit({ QStringLiteral("database:") + name, QStringLiteral("schedule:") + name },
+        [&](WorkspaceDocument &document, const Workspace &) -> Result<void> {
             const auto entry = document.find(kDatabases, name);
             if (!entry)
                 return fail(ErrorCode::NotFound, QStringLiteral("The workspace has no database named '%1'").arg(name));

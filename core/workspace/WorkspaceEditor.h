@@ -56,8 +56,8 @@ public:
     static QString storedPath(const QString &path, const QString &workspaceFile);
 
     Result<Outcome> addDatabase(const DatabaseEntry &database);
-    // Also removes the database's schedule (backup.schedules) and retention override
-    // (retention.databases), which would otherwise name a database that is not listed.
+    // Also removes the database's schedules (backup.schedules, schedules.databases) and retention
+    // override (retention.databases), which would otherwise name a database that is not listed.
     Result<Outcome> removeDatabase(const QString &name);
     // An empty group removes the database from its group.
     Result<Outcome> setDatabaseGroup(const QString &name, const QString &group);

@@ -1,6 +1,9 @@
 #include "workspace/WorkspaceParser.h"
 
 #include "backup/Codec.h"
+#include "workspace/MonitoringParser.h"
+#include "workspace/ScheduleParser.h"
+#include "workspace/SmokeQueryParser.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -237,6 +240,19 @@ Result<QVariant> WorkspaceParser::toVariant(const YAML::Node &node, int depth) c
     return QVariant();
 }
 
+Result<void> WorkspaceParser::checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where) const
+{
+    for (const auto &item : map) {
+        auto key = text(item.first, QStringLiteral("a key of %1").arg(where));
+        if (!key)
+            return std::unexpected(key.error());
+        if (!allowed.contains(*key))
+            return error(item.first,
+                QStringLiteral("unknown key '%1' in %2; it takes %3").arg(*key, where, allowed.join(QStringLiteral(", "))));
+    }
+    return {};
+}
+
 QString WorkspaceParser::resolvePath(const QString &raw) const
 {
     QString path = raw;
@@ -310,6 +326,12 @@ Result<void> WorkspaceParser::addDatabase(const YAML::Node &at, QString name, co
             if (!g)
                 return std::unexpected(g.error());
             entry.group = *g;
+        }
+        if (const YAML::Node smoke = fields["smoke_queries"]) {
+            auto queries = SmokeQueryParser(*this).parse(smoke, name);
+            if (!queries)
+                return std::unexpected(queries.error());
+            entry.smokeQueries = *queries;
         }
     }
     if (rawPath->isEmpty())
@@ -409,7 +431,7 @@ Result<void> WorkspaceParser::parseCompression(const YAML::Node &section, const 
     return {};
 }
 
-Result<void> WorkspaceParser::parseSchedules(const YAML::Node &node)
+Result<void> WorkspaceParser::parseRunbookSchedules(const YAML::Node &node)
 {
     if (node.IsNull())
         return {};
@@ -684,7 +706,7 @@ Result<void> WorkspaceParser::parseBackup(const YAML::Node &node)
     if (auto r = parseCompression(node, QStringLiteral("backup.")); !r)
         return r;
     if (const YAML::Node schedules = node["schedules"])
-        return parseSchedules(schedules);
+        return parseRunbookSchedules(schedules);
     return {};
 }
 
@@ -731,6 +753,23 @@ Result<ParsedWorkspace> WorkspaceParser::run(const YAML::Node &root)
     }
     if (auto r = applyRunbookRetention(retentionMark); !r)
         return std::unexpected(r.error());
+
+    // After `databases:`, which schedules.databases refers to, `backup:`, whose interval_hours
+    // is each database's backup cadence unless `schedules:` says otherwise, and `retention:`,
+    // whose time zone is the fallback.
+    ScheduleParser schedules(*this);
+    if (const YAML::Node node = root["schedules"]) {
+        if (auto r = schedules.parse(node, m_out.databases); !r)
+            return std::unexpected(r.error());
+    }
+    m_out.schedules = schedules.resolve(m_out.databases);
+    m_out.scheduleTimeZone = schedules.timeZone().isEmpty() ? m_out.retention.timeZone : schedules.timeZone();
+    if (const YAML::Node node = root["monitoring"]) {
+        auto monitoring = MonitoringParser(*this).parse(node);
+        if (!monitoring)
+            return std::unexpected(monitoring.error());
+        m_out.monitoring = *monitoring;
+    }
 
     // A codec without a level gets that codec's own default (gzip 6, none 0), not zstd's 3.
     Codec codec = Codec::Zstd;

@@ -20,6 +20,9 @@ struct ParsedWorkspace {
     QList<RepositoryEntry> repositories;
     BackupDefaults defaults;
     RetentionPolicySet retention;
+    QMap<QString, DatabaseSchedule> schedules; // by database: resolved (ScheduleParser)
+    QString scheduleTimeZone;                  // schedules.timezone, else retention.timezone; empty: the system's
+    MonitoringSettings monitoring;
 };
 
 // Reads one YAML document; run() once per parser.
@@ -48,17 +51,22 @@ public:
         return error(node.Mark(), message, code);
     }
 
-private:
-    Result<void> checkDuplicateKeys(const YAML::Node &node, int depth) const;
-    Result<int> checkVersion(const YAML::Node &root) const;
+    // Shared with the section parsers (ScheduleParser, MonitoringParser, SmokeQueryParser).
     Result<QString> text(const YAML::Node &node, const QString &what) const;
     // Scalar fields of a mapping; an error about an empty value points at the key's line.
     YAML::Mark markOf(const YAML::Node &map, const char *key) const;
     Result<int> integer(const YAML::Node &map, const char *key, const QString &what, int minimum) const;
     Result<double> positiveNumber(const YAML::Node &map, const char *key, const QString &what) const;
     Result<bool> boolean(const YAML::Node &map, const char *key, const QString &what) const;
-    Result<QVariant> toVariant(const YAML::Node &node, int depth) const;
     QString resolvePath(const QString &raw) const;
+    // Refuses a key of `map` that `allowed` does not hold, naming them: a misspelt key that was
+    // silently ignored would leave a schedule or an alert that never happens.
+    Result<void> checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where) const;
+
+private:
+    Result<void> checkDuplicateKeys(const YAML::Node &node, int depth) const;
+    Result<int> checkVersion(const YAML::Node &root) const;
+    Result<QVariant> toVariant(const YAML::Node &node, int depth) const;
 
     Result<void> parseEntries(const YAML::Node &node, const QString &section, const QString &what,
                               Result<void> (WorkspaceParser::*add)(const YAML::Node &, QString, const YAML::Node &));
@@ -74,7 +82,8 @@ private:
     Result<void> parseBackup(const YAML::Node &node);
     // backup.encryption.recipients: public key lines, each checked (PublicKey::fromText).
     Result<void> parseRecipients(const YAML::Node &node);
-    Result<void> parseSchedules(const YAML::Node &node);
+    // backup.schedules: the runbook's interval_hours and retain_count per database.
+    Result<void> parseRunbookSchedules(const YAML::Node &node);
     // `retention:` (read after `backup:`); then the runbook keys fill the fields it leaves unset.
     Result<void> parseRetention(const YAML::Node &node);
     // One policy mapping; `where` names it in messages ("retention.groups.acme").
