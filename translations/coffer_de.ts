@@ -239,13 +239,6 @@
             <numerusform></numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>, %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not verify: %1</source>
         <translation type="unfinished"></translation>
@@ -356,6 +349,52 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Run Restore &amp;Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backups into a scratch folder, verify them, run their smoke queries and time them; the live databases are not touched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full verification: %1 passed, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick verification: %1 passed, %2 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drill was run: the workspace, which holds the smoke queries, is not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore drill: no backup was drilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore drill: %n passed (RTO %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore drill: %n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore drill: %1 passed (RTO %2), %3 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not drill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::BackupDefaultsSection</name>
@@ -440,6 +479,10 @@
     </message>
     <message>
         <source>Cannot read the verification history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the restore drills: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -673,6 +716,22 @@
         <source>%1: %2</source>
         <translation type="unfinished">%1: %2</translation>
     </message>
+    <message>
+        <source>Restore drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the restore drills…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup has never been restored in a drill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::BackupStarter</name>
@@ -770,6 +829,10 @@
     <message>
         <source>Last verification</source>
         <translation type="unfinished">Letzte Prüfung</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -996,6 +1059,25 @@
     </message>
 </context>
 <context>
+    <name>coffer::ui::ConsoleScheduler</name>
+    <message>
+        <source>Run &amp;Schedules While Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While Coffer is open, run the backups, verifications, prunes and restore drills the workspace schedules, as coffer-cli run-due does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another run (process %1 on %2) has held the workspace&apos;s run lock for %3: nothing scheduled runs until it ends. If it hangs, end that process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another run has held the workspace&apos;s run lock for %1: nothing scheduled runs until it ends. If it hangs, end that process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>coffer::ui::DashboardPage</name>
     <message>
         <source>Dashboard</source>
@@ -1096,6 +1178,43 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
         <source>Restore…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Last drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace schedules no backups of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups %1: one is due now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups %1: the next one is due at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup %1.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore drills are scheduled %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last drill: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::DatabaseFileState</name>
@@ -1191,11 +1310,27 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>failed (%1, %2)</source>
+        <source>FAILED (%1, %2)</source>
+        <translation type="unfinished">FEHLER (%1, %2)</translation>
+    </message>
+    <message>
+        <source>FAILED: %1 (%2, %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>failed: %1 (%2, %3)</source>
+        <source>never drilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next backup in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1405,6 +1540,58 @@ Backup %2 in repository “%3”, one of %n backup(s)</source>
     </message>
     <message>
         <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::DrillFormat</name>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished">FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>passed · RTO %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup has not been restored in a drill yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore drill %1: passed, usable after %2 (RTO); the drill took %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore drill %1: FAILED
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checks were recorded.</source>
+        <translation type="unfinished">Es wurden keine Prüfungen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Restore drill of %1 (%2) failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no checks were recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · passed · RTO %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · FAILED: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1892,6 +2079,33 @@ Error code: %2</source>
     <message>
         <source>“%1” finished</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled backup of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled verification of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled prune of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled restore drill of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled %1 of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -49,13 +49,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>, %n failed</source>
-        <translation>
-            <numerusform>, %n failed</numerusform>
-            <numerusform>, %n failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Still, %n backup(s) were pinned (%1) and stay pinned.</source>
         <translation>
             <numerusform>Still, %n backup were pinned (%1) and stay pinned.</numerusform>
@@ -123,6 +116,20 @@
         <translation>
             <numerusform>%n pinned backup kept (%1); unpin them first</numerusform>
             <numerusform>%n pinned backups kept (%1); unpin them first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore drill: %n passed (RTO %1)</source>
+        <translation>
+            <numerusform>Restore drill: %n passed (RTO %1)</numerusform>
+            <numerusform>Restore drill: %n passed (RTO %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore drill: %n failed</source>
+        <translation>
+            <numerusform>Restore drill: %n failed</numerusform>
+            <numerusform>Restore drill: %n failed</numerusform>
         </translation>
     </message>
 </context>
@@ -280,6 +287,16 @@ Backup %2 in repository “%3”, one of %n backups</numerusform>
         <translation>
             <numerusform>%n job queued</numerusform>
             <numerusform>%n jobs queued</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>coffer::ui::JobNotifier</name>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (and %n more)</numerusform>
+            <numerusform>%1 (and %n more)</numerusform>
         </translation>
     </message>
 </context>

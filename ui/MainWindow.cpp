@@ -17,6 +17,7 @@
 #include "jobs/JobsPage.h"
 #include "reports/ReportsPage.h"
 #include "restore/RestoreWizard.h"
+#include "schedule/ConsoleScheduler.h"
 #include "settings/SettingsPage.h"
 #include "storage/StoragePage.h"
 #include "widgets/MessageBar.h"
@@ -99,7 +100,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_status->setAccessibleName(tr("Status"));
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(new JobCountLabel(m_session, this));
-    new JobNotifier(m_session, this);
+    auto *notifier = new JobNotifier(m_session, this);
+    m_scheduler = new ConsoleScheduler(m_session, this);
+    notifier->watch(m_scheduler);
 
     // Before the pages connect: a page may finish loading inside its own slot.
     connect(m_session, &Session::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
@@ -218,6 +221,8 @@ void MainWindow::createMenus()
     backupMenu->addSeparator();
     for (QAction *action : m_backupActions->actions())
         backupMenu->addAction(action);
+    backupMenu->addSeparator();
+    backupMenu->addAction(m_scheduler->enabledAction());
 
     m_goMenu = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_pageList.size(); ++i) {

@@ -15,6 +15,7 @@ namespace coffer::ui {
 class AuditPage;
 class BackupActions;
 class CatalogPage;
+class ConsoleScheduler;
 class DashboardPage;
 class FirstRunPage;
 class JobsPage;
@@ -92,6 +93,7 @@ private:
     AuditPage *m_audit = nullptr;
     SettingsPage *m_settings = nullptr;
     BackupActions *m_backupActions = nullptr;
+    ConsoleScheduler *m_scheduler = nullptr;
 
     QAction *m_openAction = nullptr;
     QAction *m_refreshAction = nullptr;

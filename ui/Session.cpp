@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "jobs/JobQueue.h"
+#include "schedule/ScheduledRunJob.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -53,8 +54,13 @@ void Session::reloadWorkspace()
     watcher->setFuture(QtConcurrent::run([path = m_workspacePath] { return Workspace::load(path); }));
 }
 
-void Session::onJobFinished()
+void Session::onJobFinished(Job *job)
 {
+    // A scheduled round that ran nothing (it skipped: another run held the lock; or what the look
+    // found due was done meanwhile) changed nothing to read again.
+    if (const auto *round = qobject_cast<const ScheduledRunJob *>(job);
+        round && round->state() == Job::State::Succeeded && round->result().runs.isEmpty())
+        return;
     if (m_catalogChangePending)
         return;
     m_catalogChangePending = true;

@@ -48,11 +48,11 @@ Q_SIGNALS:
     // A load finished, whether or not the file could be read.
     void workspaceChanged();
     // A job finished and may have changed what the repositories hold. Coalesced: several jobs
-    // ending together give one signal.
+    // ending together give one signal. Not for a scheduled round that ran nothing.
     void catalogChanged();
 
 private:
-    void onJobFinished();
+    void onJobFinished(Job *job);
 
     std::unique_ptr<JobQueue> m_jobs;
     QString m_workspacePath;

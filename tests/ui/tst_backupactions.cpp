@@ -1,10 +1,13 @@
 // The catalog's actions on selected backups, driven like a user does over a real repository:
-// verify, pin, unpin, delete with its confirmation, copy IDs, and which actions apply when.
+// verify, restore drills (and the drills in the details pane), pin, unpin, delete with its
+// confirmation, copy IDs, and which actions apply when.
 #include "CatalogFixture.h"
 
 #include "DisplayFormat.h"
 #include "Session.h"
 #include "catalog/BackupActions.h"
+#include "catalog/BackupDetailsPane.h"
+#include "catalog/BackupDetailsView.h"
 #include "jobs/JobQueue.h"
 #include "repository/Catalog.h"
 #include "retention/Pinning.h"
@@ -14,11 +17,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -117,12 +122,17 @@ private Q_SLOTS:
             if (!action->isSeparator())
                 named << action;
         QCOMPARE(named,
-            (QList<QAction *>{ m_actions->verifyQuickAction(), m_actions->verifyFullAction(),
+            (QList<QAction *>{ m_actions->verifyQuickAction(), m_actions->verifyFullAction(), m_actions->drillAction(),
                 m_actions->restoreAction(), m_actions->pinAction(), m_actions->unpinAction(), m_actions->deleteAction(),
                 m_actions->copyIdAction() }));
         QVERIFY(all.size() > named.size());
         QCOMPARE(m_actions->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
         QCOMPARE(m_actions->copyIdAction()->shortcut(), QKeySequence(QKeySequence::Copy));
+        QCOMPARE(m_actions->drillAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+        QSet<QString> shortcuts;
+        for (QAction *action : std::as_const(named))
+            shortcuts.insert(action->shortcut().toString());
+        QCOMPARE(shortcuts.size(), named.size()); // no two alike
         for (QAction *action : std::as_const(named)) {
             QVERIFY2(!action->icon().isNull(), qPrintable(action->text()));
             QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
@@ -138,22 +148,22 @@ private Q_SLOTS:
             return QList<bool>{ m_actions->verifyQuickAction()->isEnabled(), m_actions->verifyFullAction()->isEnabled(),
                 m_actions->restoreAction()->isEnabled(), m_actions->pinAction()->isEnabled(),
                 m_actions->unpinAction()->isEnabled(), m_actions->deleteAction()->isEnabled(),
-                m_actions->copyIdAction()->isEnabled() };
+                m_actions->copyIdAction()->isEnabled(), m_actions->drillAction()->isEnabled() };
         };
-        // verify quick, verify full, restore, pin, unpin, delete, copy id
-        QCOMPARE(enabled(), QList<bool>(7, false));
+        // verify quick, verify full, restore, pin, unpin, delete, copy id, drill
+        QCOMPARE(enabled(), QList<bool>(8, false));
         m_actions->setSelection(rows({ ids.at(0) }));
-        QCOMPARE(enabled(), (QList<bool>{ true, true, true, true, false, true, true }));
+        QCOMPARE(enabled(), (QList<bool>{ true, true, true, true, false, true, true, true }));
         m_actions->setSelection(rows({ ids.at(0), ids.at(1) }));
-        QCOMPARE(enabled(), (QList<bool>{ true, true, false, true, false, true, true }));
+        QCOMPARE(enabled(), (QList<bool>{ true, true, false, true, false, true, true, true }));
 
         QVERIFY(coffer::Pinning::set(m_fixture->repo(), ids.at(1), true, 0));
         m_actions->setSelection(rows({ ids.at(1) }));
-        QCOMPARE(enabled(), (QList<bool>{ true, true, true, false, true, true, true }));
+        QCOMPARE(enabled(), (QList<bool>{ true, true, true, false, true, true, true, true }));
         m_actions->setSelection(rows({ ids.at(0), ids.at(1), ids.at(2) }));
-        QCOMPARE(enabled(), (QList<bool>{ true, true, false, true, true, true, true }));
+        QCOMPARE(enabled(), (QList<bool>{ true, true, false, true, true, true, true, true }));
         m_actions->setSelection({});
-        QCOMPARE(enabled(), QList<bool>(7, false));
+        QCOMPARE(enabled(), QList<bool>(8, false));
     }
 
     void verifyQuickRecordsAndReports()
@@ -193,6 +203,65 @@ private Q_SLOTS:
         QVERIFY2(message.text.contains(id.left(8)), qPrintable(message.text));
         for (const coffer::CheckResult &check : outcomes->first().failedChecks())
             QVERIFY2(message.text.contains(check.name), qPrintable(message.text));
+    }
+
+    void drillRunsOnTheSelectionAndIsRecorded()
+    {
+        // The workspace's smoke queries: orders as its manifest counted, customers more rows than it has.
+        const QString workspace = m_fixture->path(QStringLiteral("drills.yaml"));
+        QFile file(workspace);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("repositories:\n  - name: local\n    path: %1\n    default: true\n"
+                                  "databases:\n  - name: orders\n    path: %2\n    smoke_queries:\n"
+                                  "      - {sql: SELECT count(*) FROM orders, expect: \"= manifest(orders)\"}\n"
+                                  "  - name: customers\n    path: %3\n    smoke_queries:\n"
+                                  "      - {sql: SELECT count(*) FROM customers, expect: \"> 1000\"}\n")
+                       .arg(m_fixture->repo(), m_fixture->ordersDb(), m_fixture->customersDb())
+                       .toUtf8());
+        file.close();
+        QSignalSpy loaded(m_session, &coffer::ui::Session::workspaceChanged);
+        m_session->openWorkspace(workspace);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(m_session->workspace());
+
+        const QString orders = m_fixture->ids().at(0);
+        const QString customers = m_fixture->ids().at(1);
+        m_actions->setSelection(rows({ orders, customers }));
+        QVERIFY(m_actions->drillAction()->isEnabled());
+        const Message message = runAndWait(m_actions->drillAction());
+        QCOMPARE(message.type, MessageBar::Type::Error);
+        QVERIFY2(message.text.startsWith(QStringLiteral("Restore drill: 1 passed (RTO ")), qPrintable(message.text));
+        QVERIFY2(
+            message.text.contains(QStringLiteral(", 1 failed. Restore drill of customers (%1) failed: smoke_query: ")
+                                      .arg(customers.left(8))),
+            qPrintable(message.text));
+        QVERIFY2(message.text.contains(QStringLiteral("> 1000")), qPrintable(message.text));
+
+        // Recorded: the catalog's rows carry them, each backup's own.
+        const QList<BackupRow> after = rows({ orders, customers, m_fixture->ids().at(2) });
+        QCOMPARE(after.size(), 3);
+        QVERIFY(after.at(0).entry.lastDrill && after.at(0).entry.lastDrill->ok());
+        QVERIFY(after.at(1).entry.lastDrill && !after.at(1).entry.lastDrill->ok());
+        QVERIFY(!after.at(2).entry.lastDrill);
+
+        // The details pane lists a backup's drills, read off the GUI thread.
+        coffer::ui::BackupDetailsPane pane;
+        QSignalSpy shown(&pane, &coffer::ui::BackupDetailsPane::historyShown);
+        pane.showBackup(after.at(1));
+        QVERIFY(pane.view()->toPlainText().contains(QStringLiteral("Loading the restore drills")));
+        QVERIFY(shown.wait(20000));
+        QString text = pane.view()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Restore drills")) && text.contains(QStringLiteral("FAILED"))
+                && text.contains(QStringLiteral("> 1000")),
+            qPrintable(text));
+        pane.showBackup(after.at(0));
+        QVERIFY(shown.wait(20000));
+        text = pane.view()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("passed")) && !text.contains(QStringLiteral("> 1000")), qPrintable(text));
+        pane.showBackup(after.at(2)); // orders' other backup: its database was drilled, it was not
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(pane.view()->toPlainText().contains(QStringLiteral("never been restored in a drill")),
+            qPrintable(pane.view()->toPlainText()));
     }
 
     void pinThenUnpin()
@@ -433,7 +502,8 @@ private Q_SLOTS:
         const auto request = requested.first().first().value<coffer::ui::RestoreRequest>();
         QCOMPARE(request.backupId, m_fixture->ids().at(1));
         QCOMPARE(request.database, QStringLiteral("customers"));
-        QCOMPARE(QFileInfo(request.repositoryPath).canonicalFilePath(), QFileInfo(m_fixture->repo()).canonicalFilePath());
+        QCOMPARE(
+            QFileInfo(request.repositoryPath).canonicalFilePath(), QFileInfo(m_fixture->repo()).canonicalFilePath());
     }
 };
 

@@ -1,5 +1,6 @@
 // The catalog's details pane over real backups: the whole manifest, the artifact's path with
-// Copy path and Open folder, and the verification history after real verify jobs.
+// Copy path and Open folder, and the verification history after real verify jobs, kept when the
+// restore drills cannot be read.
 #include "tst_catalogsupport.h"
 
 #include "catalog/BackupDetailsPane.h"
@@ -169,6 +170,34 @@ private Q_SLOTS:
         QVERIFY(history(*page).contains(QStringLiteral("never been verified")));
         QTest::qWait(200);
         QCOMPARE(shown.count(), 1); // the first backup's history was dropped
+    }
+
+    void unreadableDrillsKeepTheVerificationHistory()
+    {
+        CatalogFixture fixture;
+        QVERIFY(fixture.isValid());
+        coffer::VerifyParams params;
+        params.repositoryPath = fixture.repo();
+        params.all = true;
+        params.level = coffer::VerifyLevel::Full;
+        const coffer::CancelFlag cancel{ false };
+        COFFER_VERIFY_OK(coffer::VerifyJob::verifyAll(params, cancel, {}));
+        // A drills table this Coffer cannot read (a column it asks for is missing); the backups and
+        // their verifications read as before.
+        const QString catalog = fixture.repo() + QStringLiteral("/catalog.db");
+        QCOMPARE(testsupport::sqlite(catalog, QStringLiteral("DROP TABLE drills")), QString());
+        QCOMPARE(
+            testsupport::sqlite(catalog,
+                QStringLiteral("CREATE TABLE drills(id INTEGER PRIMARY KEY, backup_id TEXT, time TEXT, ok INTEGER, "
+                               "rto_ms INTEGER, duration_ms INTEGER, checks TEXT)")),
+            QString());
+
+        auto page = openPage(fixture.workspacePath());
+        QVERIFY(selectBackup(*page, fixture.ids().at(0)));
+        const QString shown = history(*page);
+        QVERIFY2(shown.contains(QStringLiteral("full")) && shown.contains(QStringLiteral("passed")), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("Cannot read the verification history")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("Cannot read the restore drills: ")), qPrintable(shown));
     }
 };
 

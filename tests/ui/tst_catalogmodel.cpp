@@ -1,5 +1,6 @@
 // The catalog's table model and its filter proxy over real backups: model rules, shown values,
-// sort keys computed once from the raw values, and the filters at the model level.
+// sort keys computed once from the raw values, and the filters at the model level. Two backups
+// carry restore drills recorded in their catalog: A passed (RTO 1.4 s), o1 failed a smoke query.
 #include "tst_catalogsupport.h"
 
 #include "catalog/BackupFilterProxy.h"
@@ -44,6 +45,14 @@ class TstCatalogModel final : public QObject
 
     int rowOf(const BackupTableModel &model, const QString &label) const { return model.rowOf(m_ids.value(label)); }
 
+    coffer::Result<coffer::Catalog> catalogOfFixture() const
+    {
+        auto repository = coffer::Repository::open(m_fixture->repo());
+        if (!repository)
+            return std::unexpected(repository.error());
+        return coffer::Catalog::open(*repository);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -52,6 +61,24 @@ private Q_SLOTS:
         const auto ids = catalogtest::addVariedBackups(*m_fixture);
         QVERIFY(ids);
         m_ids = *ids;
+        auto catalog = catalogOfFixture();
+        COFFER_VERIFY_OK(catalog);
+        coffer::DrillOutcome passed;
+        passed.backupId = m_ids.value(QStringLiteral("A"));
+        passed.database = QStringLiteral("billing");
+        passed.time = QDateTime::currentDateTimeUtc();
+        passed.rtoMs = 1400;
+        passed.durationMs = 1600;
+        passed.checks = { { QStringLiteral("integrity_check"), true, QStringLiteral("ok") },
+            { QStringLiteral("smoke_query"), true, QStringLiteral("SELECT 1: returned a row") } };
+        COFFER_VERIFY_OK(catalog->recordDrill(passed));
+        coffer::DrillOutcome failed = passed;
+        failed.backupId = m_ids.value(QStringLiteral("o1"));
+        failed.database = QStringLiteral("orders");
+        failed.rtoMs = 0;
+        failed.checks.last() = { QStringLiteral("smoke_query"), false,
+            QStringLiteral("SELECT count(*) FROM users: expected > 0, got 0") };
+        COFFER_VERIFY_OK(catalog->recordDrill(failed));
         m_loaded = CatalogLoader::loadNow(m_fixture->workspacePath());
         QVERIFY(!m_loaded.workspaceError);
         QCOMPARE(m_loaded.rows.size(), 7);
@@ -134,6 +161,34 @@ private Q_SLOTS:
             QStringLiteral("Database size"));
     }
 
+    void drillColumnShowsTheNewestDrill()
+    {
+        BackupTableModel model;
+        model.setEntries(m_loaded.rows, m_loaded.keys);
+        QCOMPARE(model.headerData(BackupTableModel::Drill, Qt::Horizontal).toString(), QStringLiteral("Drill"));
+
+        const QModelIndex passed = model.index(rowOf(model, QStringLiteral("A")), BackupTableModel::Drill);
+        QCOMPARE(passed.data().toString(), QStringLiteral("passed · RTO 1.4 s"));
+        QVERIFY(!passed.data(Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(passed.data(Qt::ForegroundRole),
+            BackupTableModel::verificationLook(coffer::ui::VerificationState::Passed, Qt::ForegroundRole));
+        QVERIFY2(passed.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1.4 s (RTO)")),
+            qPrintable(passed.data(Qt::ToolTipRole).toString()));
+
+        const QModelIndex failed = model.index(rowOf(model, QStringLiteral("o1")), BackupTableModel::Drill);
+        QCOMPARE(failed.data().toString(), QStringLiteral("FAILED"));
+        QVERIFY(failed.data(Qt::FontRole).value<QFont>().bold());
+        QVERIFY2(failed.data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("smoke_query: SELECT count(*) FROM users: expected > 0, got 0")),
+            qPrintable(failed.data(Qt::ToolTipRole).toString()));
+
+        const QModelIndex never = model.index(rowOf(model, QStringLiteral("o2")), BackupTableModel::Drill);
+        QCOMPARE(never.data().toString(), QString());
+        QVERIFY(!never.data(Qt::ForegroundRole).isValid());
+        QCOMPARE(m_loaded.keys.drill.at(rowOf(model, QStringLiteral("o2"))), coffer::ui::VerificationState::Never);
+    }
+
     void textsSortByRankAsPeopleReadThem()
     {
         // Names with numbers sort by the number, and case does not split them.
@@ -158,6 +213,7 @@ private Q_SLOTS:
         QTest::newRow("created") << int(BackupTableModel::Created);
         QTest::newRow("database") << int(BackupTableModel::Database);
         QTest::newRow("verification") << int(BackupTableModel::Verified);
+        QTest::newRow("drill") << int(BackupTableModel::Drill);
         QTest::newRow("ratio") << int(BackupTableModel::Ratio);
         QTest::newRow("id") << int(BackupTableModel::Id);
     }
@@ -199,6 +255,12 @@ private Q_SLOTS:
         // Never verified, then failed, then passed.
         proxy.sort(BackupTableModel::Verified, Qt::AscendingOrder);
         QCOMPARE(labelsShown(proxy).last(2), (QStringList{ QStringLiteral("D"), QStringLiteral("A") }));
+
+        // Never drilled, then failed, then passed: the same as for verifications.
+        proxy.sort(BackupTableModel::Drill, Qt::AscendingOrder);
+        QCOMPARE(labelsShown(proxy).last(2), (QStringList{ QStringLiteral("o1"), QStringLiteral("A") }));
+        proxy.sort(BackupTableModel::Drill, Qt::DescendingOrder);
+        QCOMPARE(labelsShown(proxy).first(), QStringLiteral("A"));
 
         // The customers backup (120 rows where the others have 300) is the smallest.
         proxy.sort(BackupTableModel::Size, Qt::AscendingOrder);

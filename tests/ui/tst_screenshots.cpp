@@ -1,13 +1,18 @@
 // A picture of every page of the console at 1280x800, saved into <build>/screenshots/ for people
 // to look at (docs/screenshots/ holds the chosen ones). COFFER_SCREENSHOT_WORKSPACE points it at
-// another workspace, e.g. the demo's: the fixture's is small.
+// another workspace, e.g. the demo's: the fixture's is small. The console's scheduler is off: a
+// picture of the demo must not back up, prune or drill anything, nor list a round on the Jobs page.
 #include "CatalogFixture.h"
 
 #include "MainWindow.h"
 #include "Page.h"
+#include "Session.h"
+#include "jobs/JobQueue.h"
 #include "reports/ReportsPage.h"
 #include "reports/VerificationRunPanel.h"
 #include "repository/Catalog.h"
+#include "schedule/ConsoleScheduler.h"
+#include "schedule/ScheduledRunJob.h"
 #include "verify/VerifyJob.h"
 
 #include <QCoreApplication>
@@ -83,6 +88,10 @@ private Q_SLOTS:
             = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../screenshots"));
         QVERIFY(QDir().mkpath(folder));
         MainWindow window;
+        // Off before the workspace opens (remembered only in the test mode's settings).
+        auto *scheduler = window.findChild<coffer::ui::ConsoleScheduler *>();
+        QVERIFY(scheduler);
+        scheduler->setEnabled(false);
         window.resize(1280, 800);
         window.show();
         QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
@@ -106,6 +115,9 @@ private Q_SLOTS:
             // Not a blank page: text, icons and tables give a picture many colours.
             QVERIFY2(colourCount(image) > 40, qPrintable(page->objectName()));
         }
+        QVERIFY(!scheduler->tick());
+        for (const auto &job : window.session()->jobs()->jobs())
+            QVERIFY2(!qobject_cast<coffer::ScheduledRunJob *>(job.get()), qPrintable(job->title()));
         qInfo("screenshots saved in %s", qPrintable(folder));
     }
 };

@@ -3,6 +3,9 @@
 #include "DisplayFormat.h"
 #include "Session.h"
 #include "UiResources.h"
+#include "catalog/DrillFormat.h"
+#include "drill/DrillJob.h"
+#include "health/DatabaseHealth.h"
 #include "repository/DeleteJob.h"
 #include "repository/DeletionWarnings.h"
 #include "retention/PinJob.h"
@@ -118,6 +121,10 @@ BackupActions::BackupActions(Session *session, QWidget *dialogParent)
     m_verifyFull = makeAction(this, QStringLiteral("verify"), tr("Verify (&Full)"),
         tr("Verify the selected backups fully: decode each one and check the database inside"),
         QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_V), QStringLiteral("verifyFullAction"));
+    m_drill = makeAction(this, QStringLiteral("verify"), tr("Run Restore &Drill"),
+        tr("Restore the selected backups into a scratch folder, verify them, run their smoke queries and time "
+           "them; the live databases are not touched"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), QStringLiteral("drillAction"));
     m_restore = makeAction(this, QStringLiteral("restore"), tr("&Restore…"),
         tr("Restore the selected backup, after checking the target and the backup"), QKeySequence(Qt::CTRL | Qt::Key_R),
         QStringLiteral("restoreAction"));
@@ -133,11 +140,12 @@ BackupActions::BackupActions(Session *session, QWidget *dialogParent)
     m_copyId = makeAction(this, QStringLiteral("copy"), tr("&Copy ID"),
         tr("Copy the full IDs of the selected backups, one per line"), QKeySequence(QKeySequence::Copy),
         QStringLiteral("copyIdAction"));
-    m_actions = { m_verifyQuick, m_verifyFull, separator(this), m_restore, separator(this), m_pin, m_unpin, m_delete,
-        separator(this), m_copyId };
+    m_actions = { m_verifyQuick, m_verifyFull, m_drill, separator(this), m_restore, separator(this), m_pin, m_unpin,
+        m_delete, separator(this), m_copyId };
 
     connect(m_verifyQuick, &QAction::triggered, this, [this] { verify(false); });
     connect(m_verifyFull, &QAction::triggered, this, [this] { verify(true); });
+    connect(m_drill, &QAction::triggered, this, &BackupActions::drill);
     connect(m_restore, &QAction::triggered, this, &BackupActions::openRestore);
     connect(m_pin, &QAction::triggered, this, [this] { setPinned(true); });
     connect(m_unpin, &QAction::triggered, this, [this] { setPinned(false); });
@@ -175,6 +183,7 @@ void BackupActions::updateActions()
     // A backup on its way out can be neither verified, restored, pinned nor deleted again.
     m_verifyQuick->setEnabled(any && !deleting);
     m_verifyFull->setEnabled(any && !deleting);
+    m_drill->setEnabled(any && !deleting);
     m_restore->setEnabled(m_rows.size() == 1 && !deleting);
     m_pin->setEnabled(someUnpinned && !deleting && !pinning);
     m_unpin->setEnabled(somePinned && !deleting && !pinning);
@@ -264,13 +273,73 @@ void BackupActions::verify(bool full)
                               .arg(outcome.backupId.left(8), outcome.database, checks.join(QStringLiteral(", ")));
             }
         }
-        QStringList text{ full ? tr("Full verification: %n passed", nullptr, passed)
-                               : tr("Quick verification: %n passed", nullptr, passed) };
-        if (!failed.isEmpty())
-            text.first() += tr(", %n failed", nullptr, int(failed.size()));
+        // Whole sentences: a translation may order the counts as its language wants.
+        const int failedCount = int(failed.size());
+        QStringList text;
+        if (failedCount == 0)
+            text << (full ? tr("Full verification: %n passed", nullptr, passed)
+                          : tr("Quick verification: %n passed", nullptr, passed));
+        else
+            text << (full ? tr("Full verification: %1 passed, %2 failed").arg(passed).arg(failedCount)
+                          : tr("Quick verification: %1 passed, %2 failed").arg(passed).arg(failedCount));
         text << failed;
         if (!notRun.isEmpty())
             text << tr("Could not verify: %1").arg(notRun.join(QStringLiteral("; ")));
+        Q_EMIT message(text.join(QStringLiteral(". ")) + QLatin1Char('.'),
+            failed.isEmpty() && notRun.isEmpty() ? MessageBar::Type::Information : MessageBar::Type::Error);
+    });
+}
+
+void BackupActions::drill()
+{
+    const std::optional<Workspace> &workspace = m_session->workspace();
+    if (!workspace) {
+        Q_EMIT message(tr("No drill was run: the workspace, which holds the smoke queries, is not loaded."),
+            MessageBar::Type::Error);
+        return;
+    }
+    const auto groups = byRepository(m_rows);
+    if (!groups || groups->isEmpty())
+        return;
+    QList<std::shared_ptr<Job>> jobs;
+    for (auto it = groups->cbegin(); it != groups->cend(); ++it) {
+        DrillParams params;
+        params.repositoryPath = it.key();
+        params.ids = idsOf(it.value());
+        params.workspace = *workspace;
+        params.credentials = workspacejobs::credentials(*workspace);
+        jobs << std::make_shared<DrillJob>(params);
+    }
+    submitAll(jobs, [this](const QList<Job *> &finished) {
+        QStringList rtos;
+        QStringList failed;
+        QStringList notRun;
+        for (Job *job : finished) {
+            if (job->state() != Job::State::Succeeded)
+                notRun << whyNot(*job);
+            for (const DrillOutcome &outcome : static_cast<DrillJob *>(job)->outcomes()) {
+                if (outcome.ok())
+                    rtos << DatabaseHealth::describeRto(outcome.rtoMs);
+                else
+                    failed << DrillFormat::failure(outcome);
+            }
+        }
+        // Whole sentences: a translation may order the counts as its language wants.
+        const int passed = int(rtos.size());
+        const int failedCount = int(failed.size());
+        const QString rtoList = rtos.join(QStringLiteral(", "));
+        QStringList text;
+        if (failedCount == 0 && passed == 0)
+            text << tr("Restore drill: no backup was drilled");
+        else if (failedCount == 0)
+            text << tr("Restore drill: %n passed (RTO %1)", nullptr, passed).arg(rtoList);
+        else if (passed == 0)
+            text << tr("Restore drill: %n failed", nullptr, failedCount);
+        else
+            text << tr("Restore drill: %1 passed (RTO %2), %3 failed").arg(passed).arg(rtoList).arg(failedCount);
+        text << failed;
+        if (!notRun.isEmpty())
+            text << tr("Could not drill: %1").arg(notRun.join(QStringLiteral("; ")));
         Q_EMIT message(text.join(QStringLiteral(". ")) + QLatin1Char('.'),
             failed.isEmpty() && notRun.isEmpty() ? MessageBar::Type::Information : MessageBar::Type::Error);
     });

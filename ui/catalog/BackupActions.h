@@ -24,7 +24,7 @@ namespace coffer::ui {
 
 class Session;
 
-// What can be done to the backups selected in the catalog — verify, restore, pin, unpin,
+// What can be done to the backups selected in the catalog — verify, drill, restore, pin, unpin,
 // delete, copy their IDs — as actions for a toolbar, a context menu and the keyboard. Each runs
 // a core job through the session and reports how it ended with message(). Owned by (and its
 // dialogs parented to) `dialogParent`, whose window shortcuts the actions use.
@@ -44,6 +44,7 @@ public:
     QList<QAction *> actions() const;
     QAction *verifyQuickAction() const { return m_verifyQuick; }
     QAction *verifyFullAction() const { return m_verifyFull; }
+    QAction *drillAction() const { return m_drill; }
     QAction *restoreAction() const { return m_restore; }
     QAction *pinAction() const { return m_pin; }
     QAction *unpinAction() const { return m_unpin; }
@@ -64,6 +65,8 @@ private:
     void submitAll(const QList<std::shared_ptr<Job>> &jobs, std::function<void(const QList<Job *> &)> done);
 
     void verify(bool full);
+    // A restore drill of each selected backup: restored into a scratch folder, verified, smoke-queried, timed.
+    void drill();
     void openRestore();
     void setPinned(bool pinned);
     // Reads what the deletion would lose, then asks.
@@ -88,6 +91,7 @@ private:
 
     QAction *m_verifyQuick = nullptr;
     QAction *m_verifyFull = nullptr;
+    QAction *m_drill = nullptr;
     QAction *m_restore = nullptr;
     QAction *m_pin = nullptr;
     QAction *m_unpin = nullptr;

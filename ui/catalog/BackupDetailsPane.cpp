@@ -19,16 +19,24 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
+
 namespace coffer::ui {
 
 namespace {
 
-struct HistoryRead {
-    quint64 generation = 0;
-    Result<QList<VerifyOutcome>> history = QList<VerifyOutcome>();
+struct Histories {
+    QList<VerifyOutcome> verifications;
+    QList<DrillOutcome> drills;
+    std::optional<Error> drillsError; // the drills could not be read; the verifications still were
 };
 
-Result<QList<VerifyOutcome>> readHistory(const QString &repositoryPath, const QString &backupId)
+struct HistoryRead {
+    quint64 generation = 0;
+    Result<Histories> histories = Histories();
+};
+
+Result<Histories> readHistories(const QString &repositoryPath, const QString &backupId, const QString &database)
 {
     auto repository = Repository::open(repositoryPath);
     if (!repository)
@@ -36,7 +44,20 @@ Result<QList<VerifyOutcome>> readHistory(const QString &repositoryPath, const QS
     auto catalog = Catalog::open(*repository);
     if (!catalog)
         return std::unexpected(catalog.error());
-    return catalog->verifications(backupId);
+    auto verifications = catalog->verifications(backupId);
+    if (!verifications)
+        return std::unexpected(verifications.error());
+    Histories histories{ std::move(*verifications), {}, {} };
+    // Drills are kept per database (they outlive their backups): this backup's are among its database's.
+    auto drills = catalog->drills(database);
+    if (!drills) {
+        histories.drillsError = drills.error();
+        return histories;
+    }
+    for (DrillOutcome &drill : *drills)
+        if (drill.backupId == backupId)
+            histories.drills << std::move(drill);
+    return histories;
 }
 
 QPushButton *makeButton(const QString &name, const QString &text, const QString &icon, QWidget *parent)
@@ -107,19 +128,23 @@ void BackupDetailsPane::showBackup(const BackupRow &row)
         const HistoryRead read = watcher->result();
         if (read.generation != m_generation)
             return; // another backup was chosen meanwhile
-        if (read.history)
-            m_view->showHistory(*read.history);
+        if (read.histories)
+            m_view->showHistory(read.histories->verifications, read.histories->drills,
+                read.histories->drillsError
+                    ? tr("Cannot read the restore drills: %1").arg(read.histories->drillsError->toString())
+                    : QString());
         else
             m_view->showHistoryError(
-                tr("Cannot read the verification history: %1").arg(read.history.error().toString()));
+                tr("Cannot read the verification history: %1").arg(read.histories.error().toString()));
         Q_EMIT historyShown();
     });
     const std::shared_ptr<std::atomic<quint64>> latest = m_latest;
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [latest, generation, path = row.repositoryPath, id = row.entry.manifest.id] {
+    watcher->setFuture(QtConcurrent::run(&m_pool,
+        [latest, generation, path = row.repositoryPath, id = row.entry.manifest.id,
+            database = row.entry.manifest.database] {
             HistoryRead read{ generation };
             if (latest->load() == generation) // scrolling through rows queues reads nobody waits for
-                read.history = readHistory(path, id);
+                read.histories = readHistories(path, id, database);
             return read;
         }));
 }

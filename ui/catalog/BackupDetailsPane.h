@@ -15,7 +15,8 @@ class BackupDetailsView;
 struct BackupRow;
 
 // The details of the catalog's current backup: its manifest, its artifact's path with buttons
-// to copy it and open its folder, and its verification history, read off the GUI thread.
+// to copy it and open its folder, and its verification history and restore drills, read off the
+// GUI thread.
 class BackupDetailsPane final : public QWidget
 {
     Q_OBJECT
@@ -26,7 +27,7 @@ public:
     // Waits for a history read still running (it touches no member).
     ~BackupDetailsPane() override;
 
-    // Shows `row` and reads its verification history again.
+    // Shows `row` and reads its verification history and drills again.
     void showBackup(const BackupRow &row);
     void showPlaceholder(const QString &text);
     // The full ID of the backup shown, or empty.
@@ -34,7 +35,7 @@ public:
     BackupDetailsView *view() const { return m_view; }
 
 Q_SIGNALS:
-    // The history of the backup shown arrived (or could not be read).
+    // The histories of the backup shown arrived (or could not be read).
     void historyShown();
 
 private:

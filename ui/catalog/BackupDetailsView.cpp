@@ -1,7 +1,9 @@
 #include "catalog/BackupDetailsView.h"
 
 #include "DisplayFormat.h"
+#include "catalog/DrillFormat.h"
 
+#include "health/DatabaseHealth.h"
 #include "verify/CheckResult.h"
 
 #include <QLocale>
@@ -89,16 +91,22 @@ void BackupDetailsView::showBackup(const BackupRow &row)
     m_backupId = row.entry.manifest.id;
     if (!same) {
         m_history.clear();
+        m_drills.clear();
         m_historyState = History::Loading;
     }
     render();
 }
 
-void BackupDetailsView::showHistory(const QList<VerifyOutcome> &history)
+void BackupDetailsView::showHistory(
+    const QList<VerifyOutcome> &history, const QList<DrillOutcome> &drills, const QString &drillsError)
 {
     m_history = history;
     std::stable_sort(m_history.begin(), m_history.end(),
         [](const VerifyOutcome &a, const VerifyOutcome &b) { return a.time > b.time; });
+    m_drills = drills;
+    std::stable_sort(
+        m_drills.begin(), m_drills.end(), [](const DrillOutcome &a, const DrillOutcome &b) { return a.time > b.time; });
+    m_drillsError = drillsError;
     m_historyState = History::Loaded;
     render();
 }
@@ -106,6 +114,8 @@ void BackupDetailsView::showHistory(const QList<VerifyOutcome> &history)
 void BackupDetailsView::showHistoryError(const QString &message)
 {
     m_history.clear();
+    m_drills.clear();
+    m_drillsError.clear();
     m_historyError = message;
     m_historyState = History::Failed;
     render();
@@ -191,7 +201,7 @@ void BackupDetailsView::render()
         + QStringLiteral("<td style='vertical-align:top'>%1%2</td>")
               .arg(sectionBody(tr("Rows per table"), tables), sectionBody(tr("Last verification"), verified));
     const QString html = QStringLiteral("<table width='100%' cellspacing='0' cellpadding='0'><tr>%1</tr></table>%2%3%4")
-                             .arg(columns, failed, historyHtml(), sectionBody(tr("Files"), files));
+                             .arg(columns, failed, historyHtml() + drillsHtml(), sectionBody(tr("Files"), files));
 
     // A history that arrives re-renders the same backup: the reader keeps their place.
     const int scroll = verticalScrollBar()->value();
@@ -230,6 +240,43 @@ QString BackupDetailsView::historyHtml() const
             + cell.arg(esc(outcome.level)) + cell.arg(outcomeHtml(outcome.ok()))
             + cell.arg(esc(DisplayFormat::duration(outcome.durationMs)))
             + QStringLiteral("<td style='vertical-align:top'>%1</td>").arg(lines(failed.join(QLatin1Char('\n'))))
+            + QStringLiteral("</tr>");
+    }
+    return title
+        + QStringLiteral("<table cellspacing='0' cellpadding='1' style='margin-bottom:8px'>%1</table>").arg(rows);
+}
+
+QString BackupDetailsView::drillsHtml() const
+{
+    const QString title = QStringLiteral("<p style='font-weight:600; margin-top:0px; margin-bottom:4px'>%1</p>")
+                              .arg(esc(tr("Restore drills")));
+    const QString note = QStringLiteral("<p style='color:#6b7280'>%1</p>");
+    switch (m_historyState) {
+    case History::Loading:
+        return title + note.arg(esc(tr("Loading the restore drills…")));
+    case History::Failed:
+        return {}; // the verification history above says why
+    case History::Loaded:
+        break;
+    }
+    if (!m_drillsError.isEmpty())
+        return title + QStringLiteral("<p style='color:#b02a1e'>%1</p>").arg(esc(m_drillsError));
+    if (m_drills.isEmpty())
+        return title + note.arg(esc(tr("This backup has never been restored in a drill.")));
+
+    const QString cell
+        = QStringLiteral("<td style='padding-right:14px; vertical-align:top; white-space:nowrap'>%1</td>");
+    QString rows = QStringLiteral("<tr>");
+    for (const QString &header : { tr("Time"), tr("Outcome"), tr("RTO"), tr("Took"), tr("Failed checks") })
+        rows += QStringLiteral("<td style='%1'>%2</td>").arg(kLabelStyle, esc(header));
+    rows += QStringLiteral("</tr>");
+    for (const DrillOutcome &drill : m_drills) {
+        rows += QStringLiteral("<tr>") + cell.arg(esc(DisplayFormat::localTime(drill.time)))
+            + cell.arg(outcomeHtml(drill.ok()))
+            + cell.arg(esc(drill.ok() ? DatabaseHealth::describeRto(drill.rtoMs) : QString()))
+            + cell.arg(esc(DisplayFormat::duration(drill.durationMs)))
+            + QStringLiteral("<td style='vertical-align:top'>%1</td>")
+                  .arg(lines(DrillFormat::failedChecks(drill, QStringLiteral("\n"))))
             + QStringLiteral("</tr>");
     }
     return title

@@ -1,6 +1,7 @@
 #include "catalog/BackupTableModel.h"
 
 #include "DisplayFormat.h"
+#include "catalog/DrillFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -23,7 +24,7 @@ namespace {
 const QColor kFailedColor(0xb0, 0x2a, 0x1e);
 const QColor kOkColor(0x2e, 0x7d, 0x32);
 
-// Sorting by Verified groups the states (never < failed < passed), then orders by time.
+// Sorting by Verified (or Drill) groups the states (never < failed < passed), then orders by time.
 constexpr qint64 kStateWeight = qint64(1) << 48;
 
 // The sort key of a text column: the position of each row's value among the distinct values.
@@ -88,12 +89,15 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         order.resize(n, 0);
     keys.haystack.resize(n);
     keys.verification.resize(n);
+    keys.drill.resize(n);
     const QString yes = tr("yes");
     for (qsizetype i = 0; i < n; ++i) {
         const BackupRow &row = rows.at(i);
         const Manifest &m = row.entry.manifest;
         const auto &verification = row.entry.lastVerification;
         keys.verification[i] = verificationOf(verification);
+        const auto &drill = row.entry.lastDrill;
+        keys.drill[i] = drillOf(drill);
         auto &text = keys.text;
         text[Database][i] = m.database;
         text[Group][i] = m.group;
@@ -107,6 +111,7 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         text[Codec][i] = DisplayFormat::codec(m);
         text[Encrypted][i] = DisplayFormat::isEncrypted(m) ? yes : QString();
         text[Verified][i] = DisplayFormat::verification(verification);
+        text[Drill][i] = DrillFormat::cell(drill);
         text[Id][i] = m.shortId();
         text[Repository][i] = row.repository;
 
@@ -119,6 +124,11 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
         order[Encrypted][i] = DisplayFormat::isEncrypted(m) ? 1 : 0;
         order[Verified][i]
             = qint64(keys.verification[i]) * kStateWeight + (verification ? verification->time.toMSecsSinceEpoch() : 0);
+        // Passed drills then by the RTO they show, failed ones by when they failed.
+        order[Drill][i] = qint64(keys.drill[i]) * kStateWeight
+            + (!drill             ? 0
+                    : drill->ok() ? std::clamp<qint64>(drill->rtoMs, 0, kStateWeight - 1)
+                                  : drill->time.toMSecsSinceEpoch());
 
         QStringList searched{ m.database, m.group, m.id, row.repository };
         searched += m.tags;
@@ -136,6 +146,13 @@ BackupTableModel::Keys BackupTableModel::keysFor(const QList<BackupRow> &rows)
     rank(
         keys.order[Id], [&rows](qsizetype i) { return rows.at(i).entry.manifest.id; }, std::less<QString>());
     return keys;
+}
+
+VerificationState BackupTableModel::drillOf(const std::optional<DrillOutcome> &drill)
+{
+    if (!drill)
+        return VerificationState::Never;
+    return drill->ok() ? VerificationState::Passed : VerificationState::Failed;
 }
 
 VerificationState BackupTableModel::verificationOf(const std::optional<VerifyOutcome> &outcome)
@@ -221,7 +238,6 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int r = index.row();
     const BackupRow &row = m_rows.at(r);
-    const VerificationState verification = m_keys.verification.at(r);
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -243,7 +259,9 @@ QVariant BackupTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
     case Qt::FontRole:
         if (column == Verified)
-            return verificationLook(verification, role);
+            return verificationLook(m_keys.verification.at(r), role);
+        if (column == Drill)
+            return verificationLook(m_keys.drill.at(r), role);
         return column == Id && role == Qt::FontRole ? QVariant(idFont()) : QVariant();
     default:
         return {};
@@ -272,6 +290,8 @@ QVariant BackupTableModel::toolTip(const BackupRow &row, int column) const
         return tr("Encrypted (%1) for %2").arg(m.encryptionScheme, m.encryptionRecipients.join(QStringLiteral(", ")));
     case Verified:
         return DisplayFormat::verificationDetail(row.entry.lastVerification);
+    case Drill:
+        return DrillFormat::detail(row.entry.lastDrill);
     case Id:
         return m.id;
     case Repository:
@@ -310,6 +330,8 @@ QVariant BackupTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Encrypted");
     case Verified:
         return tr("Last verification");
+    case Drill:
+        return tr("Drill");
     case Id:
         return tr("ID");
     case Repository:

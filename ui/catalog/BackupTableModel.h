@@ -19,7 +19,7 @@ struct BackupRow {
     CatalogEntry entry;
 };
 
-// The outcome of a backup's last verification.
+// The outcome of a backup's last verification (or of its last restore drill).
 enum class VerificationState : quint8 { Never, Failed, Passed };
 
 // The backups of every repository in the workspace, one per row.
@@ -42,6 +42,7 @@ public:
         Codec,
         Encrypted,
         Verified,
+        Drill, // the backup's newest restore drill
         Id,
         Repository,
         ColumnCount
@@ -59,6 +60,7 @@ public:
         std::array<QList<qint64>, ColumnCount> order; // the sort keys, [column][row]
         QList<QString> haystack; // lower case: database, group, full ID, tags, repository
         QList<VerificationState> verification;
+        QList<VerificationState> drill; // Never: not drilled
         qsizetype size() const { return haystack.size(); }
     };
 
@@ -69,6 +71,7 @@ public:
     // locale, where QCollator would compare code points.
     static QCollator nameCollator();
     static VerificationState verificationOf(const std::optional<VerifyOutcome> &outcome);
+    static VerificationState drillOf(const std::optional<DrillOutcome> &drill);
     // How a cell showing a backup's verification looks for `role` (its colour, bold when it failed),
     // so every table of backups agrees; an invalid QVariant for other roles.
     static QVariant verificationLook(VerificationState state, int role);

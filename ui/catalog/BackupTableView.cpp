@@ -83,6 +83,7 @@ void BackupTableView::setDefaultWidths()
     fit(M::Codec, QStringLiteral("zstd 19, encrypted (cfr1)"));
     fit(M::Encrypted, QStringLiteral("yes"));
     fit(M::Verified, QStringLiteral("FAILED (quick, 2024-12-31)"));
+    fit(M::Drill, QStringLiteral("passed · RTO 12.3 s"));
     fit(M::Id, QStringLiteral("0123abcd"));
 }
 

@@ -69,6 +69,8 @@ void shareRepeatedTexts(QList<BackupRow> &rows)
             pool.share(row.entry.lastVerification->database);
             pool.share(row.entry.lastVerification->level);
         }
+        if (row.entry.lastDrill)
+            pool.share(row.entry.lastDrill->database);
     }
 }
 

@@ -27,8 +27,10 @@ struct DashboardLoadResult {
     QList<RepositoryProblem> problems;
 };
 
-// Reads the catalog of every repository of a workspace once, off the GUI thread, and sums it up per
-// database of the workspace. Each load() supersedes the previous one: an older result is dropped.
+// Surveys the health of every database of a workspace (HealthSurvey, the rules `coffer-cli health`
+// follows), plans their next backups (DuePlanner, as the scheduler does) and reads the sizes of
+// their newest backups, from one read of every catalog, off the GUI thread. Each load() supersedes
+// the previous one: an older result is dropped.
 class DashboardLoader final : public QObject
 {
     Q_OBJECT

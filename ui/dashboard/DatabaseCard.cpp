@@ -1,6 +1,7 @@
 #include "dashboard/DatabaseCard.h"
 
 #include "DisplayFormat.h"
+#include "catalog/DrillFormat.h"
 #include "dashboard/DatabaseStatusModel.h"
 #include "dashboard/HealthBadge.h"
 #include "dashboard/SizeSparkline.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStringList>
 #include <QToolButton>
 
 namespace coffer::ui {
@@ -41,7 +43,10 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     , m_name(makeLabel(QStringLiteral("cardName"), this))
     , m_group(makeLabel(QStringLiteral("cardGroup"), this))
     , m_lastBackup(makeLabel(QStringLiteral("cardLastBackup"), this))
+    , m_nextBackup(makeLabel(QStringLiteral("cardNextBackup"), this))
     , m_verification(makeLabel(QStringLiteral("cardVerification"), this))
+    , m_drillCaption(makeCaption(tr("Last drill"), this))
+    , m_drill(makeLabel(QStringLiteral("cardDrill"), this))
     , m_badge(new HealthBadge(this))
     , m_sparkline(new SizeSparkline(this))
     , m_restore(new QToolButton(this))
@@ -59,6 +64,7 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     m_name->setFont(nameFont);
     m_group->setForegroundRole(QPalette::PlaceholderText);
     m_verification->setWordWrap(true); // the names of failed checks can be long
+    m_drill->setWordWrap(true);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(14, 12, 14, 12);
@@ -69,13 +75,17 @@ DatabaseCard::DatabaseCard(QWidget *parent)
     layout->addWidget(m_group, 1, 0, 1, 3);
     layout->addWidget(makeCaption(tr("Last backup"), this), 2, 0);
     layout->addWidget(m_lastBackup, 2, 1, 1, 2);
-    layout->addWidget(makeCaption(tr("Verification"), this), 3, 0);
-    layout->addWidget(m_verification, 3, 1, 1, 2);
-    layout->addWidget(makeCaption(tr("Size"), this), 4, 0);
-    layout->addWidget(m_sparkline, 4, 1, 1, 2);
-    layout->addWidget(m_restore, 6, 0, 1, 3, Qt::AlignRight);
+    layout->addWidget(makeCaption(tr("Schedule"), this), 3, 0);
+    layout->addWidget(m_nextBackup, 3, 1, 1, 2);
+    layout->addWidget(makeCaption(tr("Verification"), this), 4, 0);
+    layout->addWidget(m_verification, 4, 1, 1, 2);
+    layout->addWidget(m_drillCaption, 5, 0);
+    layout->addWidget(m_drill, 5, 1, 1, 2);
+    layout->addWidget(makeCaption(tr("Size"), this), 6, 0);
+    layout->addWidget(m_sparkline, 6, 1, 1, 2);
+    layout->addWidget(m_restore, 8, 0, 1, 3, Qt::AlignRight);
     layout->setColumnStretch(1, 1);
-    layout->setRowStretch(5, 1); // a card stretched to its row's height keeps its lines together at the top
+    layout->setRowStretch(7, 1); // a card stretched to its row's height keeps its lines together at the top
 
     m_restore->setObjectName(QStringLiteral("cardRestoreButton"));
     m_restore->setText(tr("Restore…")); // no mnemonic: every card has one
@@ -121,9 +131,31 @@ void DatabaseCard::showStatus(const DatabaseStatusModel &model, int row)
                   .arg(DisplayFormat::localTime(status->newestCreated), status->newestBackupId.left(8),
                       status->newestRepository)
             : QString());
+    const QString nextBackup = index.data(DatabaseStatusModel::NextBackupRole).toString();
+    m_nextBackup->setText(nextBackup);
+    const QDateTime next = model.nextBackup(*status);
+    QString nextTip;
+    if (!next.isValid())
+        nextTip = tr("The workspace schedules no backups of %1.").arg(status->name);
+    else if (model.isBackupDue(*status))
+        nextTip = tr("Backups %1: one is due now.").arg(status->backupSchedule);
+    else
+        nextTip
+            = tr("Backups %1: the next one is due at %2.").arg(status->backupSchedule, DisplayFormat::localTime(next));
+    // The scheduler's own words say why, a retry after a failed backup in particular.
+    if (next.isValid() && !status->nextBackupReason.isEmpty())
+        nextTip += QLatin1Char('\n') + status->nextBackupReason;
+    m_nextBackup->setToolTip(nextTip);
     m_verification->setText(index.data(DatabaseStatusModel::VerificationRole).toString());
     m_verification->setToolTip(
         status->newestCreated.isValid() ? DisplayFormat::verificationDetail(status->verification) : QString());
+    const QString drill = index.data(DatabaseStatusModel::DrillRole).toString();
+    m_drill->setText(drill);
+    m_drill->setToolTip(status->lastDrill
+            ? tr("Backup %1.\n%2").arg(status->lastDrill->backupId.left(8), DrillFormat::detail(status->lastDrill))
+            : tr("Restore drills are scheduled %1.").arg(status->drillSchedule));
+    m_drill->setVisible(!drill.isEmpty());
+    m_drillCaption->setVisible(!drill.isEmpty());
     m_badge->setHealth(health->level(), word, reasons);
     m_sparkline->setPoints(status->trend);
     const bool restorable = status->newestCreated.isValid();
@@ -134,7 +166,14 @@ void DatabaseCard::showStatus(const DatabaseStatusModel &model, int row)
 
     setToolTip(reasons);
     setAccessibleName(tr("%1: %2").arg(status->name, word));
-    setAccessibleDescription(reasons);
+    // What a screen reader says of the card: its health, then the schedule and drill lines it shows.
+    QStringList description;
+    if (!reasons.isEmpty())
+        description << reasons;
+    description << tr("Schedule: %1").arg(nextBackup);
+    if (!drill.isEmpty())
+        description << tr("Last drill: %1").arg(drill);
+    setAccessibleDescription(description.join(QLatin1Char('\n')));
 }
 
 void DatabaseCard::paintEvent(QPaintEvent *)

@@ -11,7 +11,8 @@ class DatabaseStatusModel;
 class HealthBadge;
 class SizeSparkline;
 
-// One database on the dashboard: name, group, last backup, last verification, health and size
+// One database on the dashboard: name, group, last backup, next scheduled backup, last
+// verification, last restore drill (when there is one or drills are scheduled), health and size
 // trend. Clicking it, or Enter or Space while it has the focus, activates it; its Restore… button
 // (and context menu) asks for the restore wizard.
 class DatabaseCard final : public QFrame
@@ -45,7 +46,10 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_group = nullptr;
     QLabel *m_lastBackup = nullptr;
+    QLabel *m_nextBackup = nullptr;
     QLabel *m_verification = nullptr;
+    QLabel *m_drillCaption = nullptr;
+    QLabel *m_drill = nullptr;
     HealthBadge *m_badge = nullptr;
     SizeSparkline *m_sparkline = nullptr;
     QToolButton *m_restore = nullptr;

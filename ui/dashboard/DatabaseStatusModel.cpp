@@ -1,6 +1,7 @@
 #include "dashboard/DatabaseStatusModel.h"
 
 #include "DisplayFormat.h"
+#include "catalog/DrillFormat.h"
 
 #include <QStringList>
 
@@ -12,7 +13,7 @@ namespace {
 
 DatabaseHealth assess(const DatabaseStatus &status, const QDateTime &now)
 {
-    return DatabaseHealth::assess(HealthInput{ status.intervalHours, status.newestCreated, status.verification }, now);
+    return DatabaseHealth::assess(status.healthInput, now);
 }
 
 } // namespace
@@ -74,6 +75,10 @@ QVariant DatabaseStatusModel::data(const QModelIndex &index, int role) const
         return row.health.reasons().join(QLatin1Char('\n'));
     case SizeTrendRole:
         return QVariant::fromValue(row.status.trend);
+    case DrillRole:
+        return drillText(row.status);
+    case NextBackupRole:
+        return nextBackupText(row.status);
     default:
         return {};
     }
@@ -90,6 +95,8 @@ QHash<int, QByteArray> DatabaseStatusModel::roleNames() const
     names.insert(HealthWordRole, "healthWord");
     names.insert(HealthReasonRole, "healthReason");
     names.insert(SizeTrendRole, "sizeTrend");
+    names.insert(DrillRole, "drill");
+    names.insert(NextBackupRole, "nextBackup");
     return names;
 }
 
@@ -164,8 +171,36 @@ QString DatabaseStatusModel::verificationText(const DatabaseStatus &status) cons
         return tr("ok, %1, %2").arg(outcome.level, age);
     const QString failed = DatabaseHealth::failedCheckNames(outcome);
     if (failed.isEmpty())
-        return tr("failed (%1, %2)").arg(outcome.level, age);
-    return tr("failed: %1 (%2, %3)").arg(failed, outcome.level, age);
+        return tr("FAILED (%1, %2)").arg(outcome.level, age);
+    return tr("FAILED: %1 (%2, %3)").arg(failed, outcome.level, age);
+}
+
+QString DatabaseStatusModel::drillText(const DatabaseStatus &status) const
+{
+    if (status.lastDrill)
+        return DrillFormat::summary(*status.lastDrill, m_now);
+    // A database nobody drills has nothing to say about drills.
+    return status.drillSchedule.isEmpty() ? QString() : tr("never drilled");
+}
+
+QString DatabaseStatusModel::nextBackupText(const DatabaseStatus &status) const
+{
+    const QDateTime next = nextBackup(status);
+    if (!next.isValid())
+        return tr("no schedule");
+    if (isBackupDue(status))
+        return tr("due now");
+    return tr("next backup in %1").arg(DatabaseHealth::describeDuration(m_now.secsTo(next)));
+}
+
+QDateTime DatabaseStatusModel::nextBackup(const DatabaseStatus &status) const
+{
+    return status.nextBackup;
+}
+
+bool DatabaseStatusModel::isBackupDue(const DatabaseStatus &status) const
+{
+    return status.nextBackup.isValid() && (status.backupDue || status.nextBackup <= m_now);
 }
 
 } // namespace coffer::ui

@@ -26,6 +26,8 @@ public:
         HealthWordRole, // "Healthy", "Needs attention", "At risk"
         HealthReasonRole, // the reasons, one per line (also Qt::ToolTipRole)
         SizeTrendRole, // QList<SizePoint>, oldest first
+        DrillRole, // "2 h ago · PASSED · RTO 1.4 s", "never drilled" when drills are scheduled, else empty
+        NextBackupRole, // "next backup in 3 h", "due now", "no schedule"
     };
 
     explicit DatabaseStatusModel(QObject *parent = nullptr);
@@ -46,6 +48,12 @@ public:
     QDateTime now() const { return m_now; }
 
     static QString healthWord(HealthLevel level);
+    // When the scheduler has the database's next backup fall due, as planned at the load (the
+    // schedule, or the retry delay after a failed scheduled backup); invalid when nothing schedules
+    // its backups.
+    QDateTime nextBackup(const DatabaseStatus &status) const;
+    // Whether that backup is due at `now`: it was at the load, or its time has come since.
+    bool isBackupDue(const DatabaseStatus &status) const;
     // "3 databases: 1 healthy, 1 needs attention, 1 at risk" (levels nobody is at left out).
     QString summary() const;
 
@@ -56,6 +64,8 @@ private:
     };
     QString lastBackupText(const DatabaseStatus &status) const;
     QString verificationText(const DatabaseStatus &status) const;
+    QString drillText(const DatabaseStatus &status) const;
+    QString nextBackupText(const DatabaseStatus &status) const;
 
     QList<Row> m_rows;
     QDateTime m_now;

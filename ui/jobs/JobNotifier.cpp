@@ -2,11 +2,16 @@
 
 #include "Session.h"
 #include "UiResources.h"
+#include "catalog/DrillFormat.h"
+#include "drill/DrillJob.h"
 #include "jobs/JobQueue.h"
+#include "schedule/ConsoleScheduler.h"
+#include "schedule/ScheduledRunJob.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QMainWindow>
+#include <QSet>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 
@@ -29,6 +34,12 @@ JobNotifier::JobNotifier(Session *session, QMainWindow *window)
 
 JobNotifier::~JobNotifier() = default;
 
+void JobNotifier::watch(const ConsoleScheduler *scheduler)
+{
+    connect(scheduler, &ConsoleScheduler::lockHeldLong, this,
+        [this](const QString &text) { announce({ text }, true, true); });
+}
+
 QString JobNotifier::describe(const Job &job)
 {
     switch (job.state()) {
@@ -41,17 +52,88 @@ QString JobNotifier::describe(const Job &job)
     }
 }
 
+QString JobNotifier::describeFailedRun(const RunRecord &run)
+{
+    if (run.kind == QStringLiteral("backup"))
+        return tr("Scheduled backup of %1 failed: %2").arg(run.database, run.message);
+    if (run.kind == QStringLiteral("verify"))
+        return tr("Scheduled verification of %1 failed: %2").arg(run.database, run.message);
+    if (run.kind == QStringLiteral("prune"))
+        return tr("Scheduled prune of %1 failed: %2").arg(run.database, run.message);
+    if (run.kind == QStringLiteral("drill"))
+        return tr("Scheduled restore drill of %1 failed: %2").arg(run.database, run.message);
+    return tr("Scheduled %1 of %2 failed: %3").arg(run.kind, run.database, run.message);
+}
+
+QStringList JobNotifier::problemsOf(const ScheduledRunJob &round)
+{
+    QStringList lines;
+    QSet<QString> failedDatabases;
+    for (const RunRecord &run : round.result().runs) {
+        if (run.ok)
+            continue;
+        lines << describeFailedRun(run);
+        failedDatabases.insert(run.database);
+    }
+    for (const Alert &alert : round.result().publishReport.alerts) {
+        // The failed run above already says it; an overdue database is news of its own.
+        const bool repeatsRun = alert.kind != QStringLiteral("overdue") && failedDatabases.contains(alert.database);
+        if (!repeatsRun)
+            lines << alert.message;
+    }
+    return lines;
+}
+
 void JobNotifier::onJobFinished(Job *job)
 {
-    if (!m_window || isWatched())
+    if (const auto *round = qobject_cast<const ScheduledRunJob *>(job)) {
+        onRoundFinished(*round);
         return;
-    const QString text = describe(*job);
-    const bool failure = job->state() == Job::State::Failed;
+    }
+    if (const auto *drill = qobject_cast<const DrillJob *>(job)) {
+        QStringList failed;
+        for (const DrillOutcome &outcome : drill->outcomes())
+            if (!outcome.ok())
+                failed << DrillFormat::failure(outcome);
+        // Someone watching sees it in the page that started it (its message bar): not twice.
+        if (!failed.isEmpty()) {
+            announce(failed, true, false);
+            return;
+        }
+    }
+    announce({ describe(*job) }, job->state() == Job::State::Failed, false);
+}
+
+void JobNotifier::onRoundFinished(const ScheduledRunJob &round)
+{
+    if (round.state() == Job::State::Failed) {
+        const QString text = describe(round);
+        if (text != m_roundFailure)
+            announce({ text }, true, true);
+        m_roundFailure = text;
+        return;
+    }
+    if (round.state() != Job::State::Succeeded)
+        return; // cancelled: the console is closing, or a person cancelled it
+    m_roundFailure.clear();
+    announce(problemsOf(round), true, true);
+}
+
+void JobNotifier::announce(const QStringList &lines, bool failure, bool always)
+{
+    if (!m_window || lines.isEmpty())
+        return;
+    const bool watched = isWatched();
+    if (watched && !always)
+        return;
+    const QString text
+        = lines.size() == 1 ? lines.first() : tr("%1 (and %n more)", nullptr, int(lines.size() - 1)).arg(lines.first());
     m_window->statusBar()->showMessage(text, kMessageMs);
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-        trayIcon()->showMessage(m_window->windowTitle(), text,
+    if (!watched && QSystemTrayIcon::isSystemTrayAvailable())
+        trayIcon()->showMessage(m_window->windowTitle(), lines.join(QLatin1Char('\n')),
             failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, kMessageMs);
-    Q_EMIT notified(text, failure);
+    for (const QString &line : lines)
+        Q_EMIT notified(line, failure);
 }
 
 bool JobNotifier::isWatched() const
