@@ -28,6 +28,11 @@ repositories:
 databases:
   - name: shop
     path: data/shop.db
+    smoke_queries:                 # run by restore drills on the restored copy
+      - sql: SELECT count(*) FROM orders
+        expect: "> 0"
+      - sql: SELECT count(*) FROM customers
+        expect: "= manifest(customers)"
   - name: acme-orders
     path: data/acme-orders.db
     group: acme
@@ -41,6 +46,14 @@ backup:
   retention_days: 30
   schedules:
     shop: {interval_hours: 6, retain_count: 10}
+schedules:          # 'coffer-cli schedule list' shows what runs when; the console runs what is due
+  timezone: UTC
+  default:
+    backup: {at: "02:30"}
+    verify: {interval_hours: 24, level: full}
+    drill: {at: "04:00", days: [sun]}
+  groups:
+    acme: {backup: {at: "02:30", days: weekdays}}
 retention:          # 'coffer-cli prune --dry-run' shows what it keeps and why
   timezone: UTC
   default: {keep_daily: 7, keep_weekly: 4, keep_monthly: 12}
@@ -71,4 +84,5 @@ write_history 200
 "$cli" backup --group acme --compression gzip >/dev/null
 "$cli" backup --db shop --tag before-migration >/dev/null
 "$cli" verify --all --level full >/dev/null
+"$cli" drill --all >/dev/null
 echo "Demo workspace: $demo/workspace.yaml"
