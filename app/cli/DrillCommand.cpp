@@ -2,6 +2,7 @@
 #include "CliOutput.h"
 #include "Commands.h"
 #include "JobRunner.h"
+#include "ReportOption.h"
 #include "KeyOptions.h"
 
 #include "drill/DrillJob.h"
@@ -91,22 +92,6 @@ coffer::Result<void> writeReport(const QString &path, const coffer::DrillReport 
     return coffer::ReportFile::writeAtomically(path, bytes);
 }
 
-// The report's name is checked before anything runs: a bad one is a usage error.
-std::optional<int> checkReportPath(const QString &path)
-{
-    auto format = coffer::ReportFile::formatOf(path);
-    if (!format)
-        return cli::usageError(QStringLiteral("--report: ") + format.error().message);
-#ifndef COFFER_HAVE_PDF
-    if (*format == coffer::ReportFormat::Pdf)
-        return cli::usageError(QStringLiteral("--report: this coffer-cli was built without PDF support"));
-#endif
-    if (!QFileInfo(QFileInfo(path).absolutePath()).isDir())
-        return cli::usageError(
-            QStringLiteral("--report: the folder %1 does not exist").arg(QFileInfo(path).absolutePath()));
-    return std::nullopt;
-}
-
 } // namespace
 
 int runDrill(const QStringList &arguments)
@@ -153,7 +138,7 @@ int runDrill(const QStringList &arguments)
     }
     const QString reportPath = parser.value(QStringLiteral("report"));
     if (parser.isSet(QStringLiteral("report")))
-        if (auto exit = checkReportPath(reportPath))
+        if (auto exit = cli::checkReportPath(reportPath))
             return *exit;
 
     // The smoke queries come from the workspace. Without one the drills still restore and verify;

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "JsonViews.h"
 
 #include "health/HealthSurvey.h"
 #include "monitor/Metrics.h"
@@ -20,11 +21,6 @@ using coffer::DatabaseHealth;
 using coffer::DatabaseSurvey;
 using coffer::HealthLevel;
 
-QString isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 QJsonArray failedChecks(const QList<coffer::CheckResult> &checks)
 {
     QJsonArray failed;
@@ -40,20 +36,20 @@ QJsonObject databaseJson(const DatabaseSurvey &database, const QDateTime &now)
     if (database.newestBackup) {
         const coffer::Manifest &manifest = database.newestBackup->manifest;
         lastBackup = QJsonObject{ { QStringLiteral("id"), manifest.id },
-            { QStringLiteral("created"), isoTime(manifest.created) },
+            { QStringLiteral("created"), jsonview::time(manifest.created) },
             { QStringLiteral("age_seconds"), std::max<qint64>(0, manifest.created.secsTo(now)) },
             { QStringLiteral("size"), manifest.artifactSize },
             { QStringLiteral("repository"), database.newestRepository } };
     }
     QJsonValue verification;
     if (const auto &outcome = database.input.verification)
-        verification = QJsonObject{ { QStringLiteral("time"), isoTime(outcome->time) },
+        verification = QJsonObject{ { QStringLiteral("time"), jsonview::time(outcome->time) },
             { QStringLiteral("level"), outcome->level }, { QStringLiteral("ok"), outcome->ok() },
             { QStringLiteral("failed_checks"), failedChecks(outcome->checks) } };
     QJsonValue drill;
     if (const auto &outcome = database.drill)
         drill
-            = QJsonObject{ { QStringLiteral("time"), isoTime(outcome->time) }, { QStringLiteral("ok"), outcome->ok() },
+            = QJsonObject{ { QStringLiteral("time"), jsonview::time(outcome->time) }, { QStringLiteral("ok"), outcome->ok() },
                   { QStringLiteral("rto_ms"), outcome->rtoMs }, { QStringLiteral("backup_id"), outcome->backupId },
                   { QStringLiteral("failed_checks"), failedChecks(outcome->checks) } };
     const DatabaseHealth &health = database.health;
@@ -66,19 +62,6 @@ QJsonObject databaseJson(const DatabaseSurvey &database, const QDateTime &now)
         { QStringLiteral("schedule"), database.backupSchedule.isEmpty() ? QJsonValue() : database.backupSchedule },
         { QStringLiteral("overdue"), health.isOverdue() }, { QStringLiteral("verification"), verification },
         { QStringLiteral("drill"), drill } };
-}
-
-QJsonObject publishJson(const coffer::PublishReport &report)
-{
-    QJsonArray alerts;
-    for (const coffer::Alert &alert : report.alerts)
-        alerts.append(
-            QJsonObject{ { QStringLiteral("kind"), alert.kind }, { QStringLiteral("database"), alert.database },
-                { QStringLiteral("message"), alert.message }, { QStringLiteral("time"), isoTime(alert.time) } });
-    return QJsonObject{ { QStringLiteral("metrics_written"), report.metricsWritten },
-        { QStringLiteral("pushed"), report.pushed }, { QStringLiteral("webhook_deliveries"), report.webhookDeliveries },
-        { QStringLiteral("alerts"), alerts },
-        { QStringLiteral("problems"), QJsonArray::fromStringList(report.problems) } };
 }
 
 // The table's cells for one database.
@@ -220,11 +203,11 @@ int runHealth(const QStringList &arguments)
                             { QStringLiteral("message"), problem.error.message },
                             { QStringLiteral("detail"), problem.error.detail } } } });
         QJsonObject json{ { QStringLiteral("workspace"), workspace->filePath() },
-            { QStringLiteral("checked_at"), isoTime(now) },
+            { QStringLiteral("checked_at"), jsonview::time(now) },
             { QStringLiteral("level"), DatabaseHealth::levelName(worst) }, { QStringLiteral("databases"), databases },
             { QStringLiteral("repository_problems"), problems } };
         if (published)
-            json.insert(QStringLiteral("publish"), publishJson(*published));
+            json.insert(QStringLiteral("publish"), jsonview::publishReport(*published));
         else if (!metricsFile.isEmpty())
             json.insert(QStringLiteral("metrics_file"),
                 QJsonObject{ { QStringLiteral("path"), QFileInfo(metricsFile).absoluteFilePath() },

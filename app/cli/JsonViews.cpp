@@ -78,4 +78,22 @@ QJsonObject auditRecord(const coffer::AuditRecord &record)
         { QStringLiteral("hash"), record.hash } };
 }
 
+QJsonValue time(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonObject publishReport(const coffer::PublishReport &report)
+{
+    QJsonArray alerts;
+    for (const coffer::Alert &alert : report.alerts)
+        alerts.append(
+            QJsonObject{ { QStringLiteral("kind"), alert.kind }, { QStringLiteral("database"), alert.database },
+                { QStringLiteral("message"), alert.message }, { QStringLiteral("time"), time(alert.time) } });
+    return QJsonObject{ { QStringLiteral("metrics_written"), report.metricsWritten },
+        { QStringLiteral("pushed"), report.pushed }, { QStringLiteral("webhook_deliveries"), report.webhookDeliveries },
+        { QStringLiteral("alerts"), alerts },
+        { QStringLiteral("problems"), QJsonArray::fromStringList(report.problems) } };
+}
+
 } // namespace jsonview

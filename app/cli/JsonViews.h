@@ -1,9 +1,11 @@
 #pragma once
 
+#include "monitor/Publisher.h"
 #include "repository/Catalog.h"
 #include "verify/CheckResult.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 
 // The JSON shapes coffer-cli prints (docs/cli.md). One shape per concept, shared by commands.
 namespace jsonview {
@@ -15,5 +17,9 @@ QJsonObject outcome(const coffer::VerifyOutcome &outcome);
 QString label(const coffer::Manifest &manifest);
 // Every stored field, as stored: enough to re-check the hash chain (docs/format.md).
 QJsonObject auditRecord(const coffer::AuditRecord &record);
+// UTC, ISO 8601 with milliseconds; null for an invalid time.
+QJsonValue time(const QDateTime &time);
+// What publishing did (health --publish, run-due): the alerts, the channels, the problems.
+QJsonObject publishReport(const coffer::PublishReport &report);
 
 } // namespace jsonview

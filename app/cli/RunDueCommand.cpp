@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "JsonViews.h"
 #include "JobRunner.h"
 #include "ScheduleClock.h"
 
@@ -18,11 +19,6 @@
 
 namespace {
 
-QJsonValue isoTime(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
 QJsonObject runJson(const coffer::RunRecord &run, const QString &reason)
 {
     return QJsonObject{ { QStringLiteral("kind"), run.kind }, { QStringLiteral("database"), run.database },
@@ -30,20 +26,7 @@ QJsonObject runJson(const coffer::RunRecord &run, const QString &reason)
         { QStringLiteral("reason"), reason },
         { QStringLiteral("backup_id"), run.backupId.isEmpty() ? QJsonValue() : QJsonValue(run.backupId) },
         { QStringLiteral("bytes"), run.bytes }, { QStringLiteral("rto_ms"), run.rtoMs },
-        { QStringLiteral("started"), isoTime(run.started) }, { QStringLiteral("finished"), isoTime(run.finished) } };
-}
-
-QJsonObject publishJson(const coffer::PublishReport &report)
-{
-    QJsonArray alerts;
-    for (const coffer::Alert &alert : report.alerts)
-        alerts.append(
-            QJsonObject{ { QStringLiteral("kind"), alert.kind }, { QStringLiteral("database"), alert.database },
-                { QStringLiteral("message"), alert.message }, { QStringLiteral("time"), isoTime(alert.time) } });
-    return QJsonObject{ { QStringLiteral("metrics_written"), report.metricsWritten },
-        { QStringLiteral("pushed"), report.pushed }, { QStringLiteral("webhook_deliveries"), report.webhookDeliveries },
-        { QStringLiteral("alerts"), alerts },
-        { QStringLiteral("problems"), QJsonArray::fromStringList(report.problems) } };
+        { QStringLiteral("started"), jsonview::time(run.started) }, { QStringLiteral("finished"), jsonview::time(run.finished) } };
 }
 
 void warnLockHeldLong(const coffer::ScheduledRunResult &result)
@@ -142,7 +125,7 @@ int runRunDue(const QStringList &arguments)
                 result.skipped && result.lockHeldSeconds >= 0 ? QJsonValue(result.lockHeldSeconds) : QJsonValue() },
             { QStringLiteral("runs"), runs },
             { QStringLiteral("problems"), QJsonArray::fromStringList(result.problems) },
-            { QStringLiteral("publish"), published ? QJsonValue(publishJson(result.publishReport)) : QJsonValue() } });
+            { QStringLiteral("publish"), published ? QJsonValue(jsonview::publishReport(result.publishReport)) : QJsonValue() } });
         if (result.isLockHeldLong())
             warnLockHeldLong(result);
     } else {

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "JsonViews.h"
 #include "ScheduleClock.h"
 #include "ScheduleInstall.h"
 
@@ -21,11 +22,6 @@
 #include <optional>
 
 namespace {
-
-QJsonValue isoTime(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
 
 QString localTime(const QDateTime &time, const QTimeZone &zone)
 {
@@ -81,11 +77,11 @@ int list(const CliContext &context)
         for (const coffer::PlannedTask &task : planned)
             tasks.append(
                 QJsonObject{ { QStringLiteral("database"), task.database }, { QStringLiteral("kind"), task.kind },
-                    { QStringLiteral("cadence"), task.cadence }, { QStringLiteral("last_run"), isoTime(task.lastRun) },
-                    { QStringLiteral("next_due"), isoTime(task.nextDue) }, { QStringLiteral("due"), task.due },
+                    { QStringLiteral("cadence"), task.cadence }, { QStringLiteral("last_run"), jsonview::time(task.lastRun) },
+                    { QStringLiteral("next_due"), jsonview::time(task.nextDue) }, { QStringLiteral("due"), task.due },
                     { QStringLiteral("reason"), task.reason } });
         cli::printJson(QJsonObject{ { QStringLiteral("workspace"), workspace->filePath() },
-            { QStringLiteral("timezone"), QString::fromUtf8(zone.id()) }, { QStringLiteral("now"), isoTime(*now) },
+            { QStringLiteral("timezone"), QString::fromUtf8(zone.id()) }, { QStringLiteral("now"), jsonview::time(*now) },
             { QStringLiteral("tasks"), tasks },
             { QStringLiteral("unscheduled"), QJsonArray::fromStringList(unscheduled) },
             { QStringLiteral("warnings"), QJsonArray::fromStringList(warnings) },

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "ReportOption.h"
 #include "JobRunner.h"
 #include "JsonViews.h"
 #include "KeyOptions.h"
@@ -112,16 +113,8 @@ int runVerify(const QStringList &arguments)
     // The report's name is checked before anything runs: a bad one is a usage error.
     const QString reportPath = parser.value(QStringLiteral("report"));
     if (parser.isSet(QStringLiteral("report"))) {
-        auto format = coffer::ReportFile::formatOf(reportPath);
-        if (!format)
-            return cli::usageError(QStringLiteral("--report: ") + format.error().message);
-#ifndef COFFER_HAVE_PDF
-        if (*format == coffer::ReportFormat::Pdf)
-            return cli::usageError(QStringLiteral("--report: this coffer-cli was built without PDF support"));
-#endif
-        if (!QFileInfo(QFileInfo(reportPath).absolutePath()).isDir())
-            return cli::usageError(
-                QStringLiteral("--report: the folder %1 does not exist").arg(QFileInfo(reportPath).absolutePath()));
+        if (auto bad = cli::checkReportPath(reportPath))
+            return *bad;
     }
     int staleAfterDays = coffer::VerificationRunReport::kDefaultStaleAfterDays;
     if (parser.isSet(QStringLiteral("stale-after-days"))) {
