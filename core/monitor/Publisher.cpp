@@ -112,9 +112,15 @@ PublishReport Publisher::publish(const Workspace &workspace, const QList<RunReco
 PublishReport Publisher::publish(const Workspace &workspace, const QList<RunRecord> &thisRun, const QDateTime &now,
     const MonitoringSettings &settings)
 {
-    PublishReport report;
     const QDateTime at = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toUTC();
-    const HealthSurvey survey = HealthSurvey::take(workspace, at);
+    return publish(workspace, thisRun, HealthSurvey::take(workspace, at), settings);
+}
+
+PublishReport Publisher::publish(const Workspace &workspace, const QList<RunRecord> &thisRun,
+    const HealthSurvey &survey, const MonitoringSettings &settings)
+{
+    PublishReport report;
+    const QDateTime at = survey.now;
     publishMetrics(workspace, survey, settings, report);
 
     // Failed runs alert every time: each is news. A failed verification or drill also turns the

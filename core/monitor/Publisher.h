@@ -1,5 +1,6 @@
 #pragma once
 
+#include "health/HealthSurvey.h"
 #include "schedule/RunLog.h"
 #include "workspace/Workspace.h"
 
@@ -40,6 +41,9 @@ public:
     // --metrics-file FILE).
     static PublishReport publish(const Workspace &workspace, const QList<RunRecord> &thisRun, const QDateTime &now,
         const MonitoringSettings &settings);
+    // The same from a health survey already taken (a scheduled round that read the catalogs).
+    static PublishReport publish(const Workspace &workspace, const QList<RunRecord> &thisRun,
+        const HealthSurvey &survey, const MonitoringSettings &settings);
 };
 
 } // namespace coffer

@@ -2,6 +2,7 @@
 
 #include "common/TestHooks.h"
 #include "health/DatabaseHealth.h"
+#include "health/HealthSurvey.h"
 #include "schedule/DuePlanner.h"
 #include "schedule/ScheduleSurvey.h"
 #include "schedule/ScheduledTaskRunner.h"
@@ -103,9 +104,17 @@ Result<void> ScheduledRunJob::execute()
     // see the backups this round made (a first backup can be verified in the same round).
     const QStringList kinds[]
         = { { DuePlanner::kBackup }, { DuePlanner::kPrune, DuePlanner::kVerify, DuePlanner::kDrill } };
+    // Every catalog is read once, and again only after a task may have changed it: an idle round
+    // (the common case, every few minutes) reads each catalog once in all.
+    std::optional<WorkspaceCatalogs> catalogs;
+    const auto current = [&]() -> const WorkspaceCatalogs & {
+        if (!catalogs)
+            catalogs = WorkspaceCatalogs::read(workspace);
+        return *catalogs;
+    };
     for (const QStringList &stage : kinds) {
         const QDateTime at = now();
-        const ScheduleSurvey survey = ScheduleSurvey::take(workspace, &*log, at);
+        const ScheduleSurvey survey = ScheduleSurvey::take(workspace, current(), &*log, at);
         for (const QString &problem : survey.problems) {
             if (!m_result.problems.contains(problem))
                 m_result.problems << problem;
@@ -125,11 +134,13 @@ Result<void> ScheduledRunJob::execute()
                 m_result.problems << QStringLiteral("run log: %1").arg(recorded.error().toString());
             m_result.runs << *record;
             m_result.reasons << task.reason;
+            catalogs.reset();
         }
     }
 
     if (m_params.publish)
-        m_result.publishReport = Publisher::publish(workspace, m_result.runs, now());
+        m_result.publishReport = Publisher::publish(
+            workspace, m_result.runs, HealthSurvey::take(workspace, current(), now()), workspace.monitoring());
     return {};
 }
 
