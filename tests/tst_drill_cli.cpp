@@ -152,6 +152,19 @@ private Q_SLOTS:
         }
         QVERIFY(QJsonDocument(checks).toJson().contains(
             "SELECT count(*) FROM orders: expected = manifest(orders) (300), got 300"));
+
+        // list and info carry the backup's newest drill in the same shape.
+        const CliRun list = cli({ QStringLiteral("list"), QStringLiteral("--db"), QStringLiteral("shop"),
+            QStringLiteral("--json") });
+        QVERIFY2(list.exitCode == 0, qPrintable(describe(list)));
+        QJsonObject listed;
+        for (const QJsonValue &entry : list.json().array())
+            if (entry.toObject().value(QStringLiteral("id")).toString() == m_shop)
+                listed = entry.toObject();
+        const QJsonObject lastDrill = listed.value(QStringLiteral("last_drill")).toObject();
+        QCOMPARE(lastDrill.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(lastDrill.value(QStringLiteral("rto_ms")).toInteger(), drill.value(QStringLiteral("rto_ms")).toInteger());
+        QCOMPARE(lastDrill.value(QStringLiteral("time")), drill.value(QStringLiteral("time")));
     }
 
     void reportFiles_data()

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "Commands.h"
+#include "JsonViews.h"
 #include "JobRunner.h"
 #include "ReportOption.h"
 #include "KeyOptions.h"
@@ -23,24 +24,6 @@ namespace {
 QString rto(qint64 ms)
 {
     return ms < 1000 ? QStringLiteral("%1 ms").arg(ms) : QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-}
-
-QJsonObject drillJson(const coffer::DrillOutcome &outcome)
-{
-    QJsonArray checks;
-    for (const coffer::CheckResult &check : outcome.checks)
-        checks.append(QJsonObject{ { QStringLiteral("name"), check.name }, { QStringLiteral("ok"), check.ok },
-            { QStringLiteral("detail"), check.detail } });
-    return QJsonObject{
-        { QStringLiteral("backup_id"), outcome.backupId.isEmpty() ? QJsonValue() : QJsonValue(outcome.backupId) },
-        { QStringLiteral("database"), outcome.database },
-        { QStringLiteral("time"), outcome.time.toUTC().toString(Qt::ISODateWithMs) },
-        { QStringLiteral("ok"), outcome.ok() },
-        { QStringLiteral("rto_ms"), outcome.rtoMs },
-        { QStringLiteral("duration_ms"), outcome.durationMs },
-        { QStringLiteral("smoke_queries"), coffer::DrillReport::smokeQueries(outcome) },
-        { QStringLiteral("checks"), checks },
-    };
 }
 
 void printOutcome(const coffer::DrillOutcome &outcome, const coffer::Workspace &workspace)
@@ -226,7 +209,7 @@ int runDrill(const QStringList &arguments)
     QJsonArray array;
     for (const coffer::DrillOutcome &outcome : job->outcomes()) {
         failures += outcome.ok() ? 0 : 1;
-        array.append(drillJson(outcome));
+        array.append(jsonview::drill(outcome));
         if (!context.json())
             printOutcome(outcome, params.workspace);
     }

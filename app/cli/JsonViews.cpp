@@ -1,5 +1,7 @@
 #include "JsonViews.h"
 
+#include "report/DrillReport.h"
+
 #include <QJsonArray>
 
 namespace jsonview {
@@ -53,11 +55,30 @@ QJsonObject outcome(const coffer::VerifyOutcome &outcome)
                        {QStringLiteral("checks"), checks}};
 }
 
+QJsonObject drill(const coffer::DrillOutcome &outcome)
+{
+    QJsonArray checks;
+    for (const coffer::CheckResult &check : outcome.checks)
+        checks.append(QJsonObject{ { QStringLiteral("name"), check.name }, { QStringLiteral("ok"), check.ok },
+            { QStringLiteral("detail"), check.detail } });
+    return QJsonObject{
+        { QStringLiteral("backup_id"), outcome.backupId.isEmpty() ? QJsonValue() : QJsonValue(outcome.backupId) },
+        { QStringLiteral("database"), outcome.database },
+        { QStringLiteral("time"), outcome.time.toUTC().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("ok"), outcome.ok() },
+        { QStringLiteral("rto_ms"), outcome.rtoMs },
+        { QStringLiteral("duration_ms"), outcome.durationMs },
+        { QStringLiteral("smoke_queries"), coffer::DrillReport::smokeQueries(outcome) },
+        { QStringLiteral("checks"), checks },
+    };
+}
+
 QJsonObject entry(const coffer::CatalogEntry &entry)
 {
     QJsonObject json = backup(entry.manifest, entry.artifactPath, entry.manifestPath);
     json.insert(QStringLiteral("last_verification"),
                 entry.lastVerification ? QJsonValue(outcome(*entry.lastVerification)) : QJsonValue());
+    json.insert(QStringLiteral("last_drill"), entry.lastDrill ? QJsonValue(drill(*entry.lastDrill)) : QJsonValue());
     return json;
 }
 
