@@ -924,6 +924,26 @@
         <source>Filter backups</source>
         <translation type="unfinished">Sicherungen filtern</translation>
     </message>
+    <message>
+        <source>Restore drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drill failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never drilled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>coffer::ui::CatalogPage</name>

@@ -165,6 +165,44 @@ private Q_SLOTS:
         QVERIFY(!clear->isEnabled());
     }
 
+    void drillFilterPicksByTheNewestDrill()
+    {
+        // A passed its drill, o1 failed one; the rest were never drilled.
+        auto repository = coffer::Repository::open(m_fixture->repo());
+        COFFER_VERIFY_OK(repository);
+        auto catalog = coffer::Catalog::open(*repository);
+        COFFER_VERIFY_OK(catalog);
+        coffer::DrillOutcome passed;
+        passed.backupId = m_ids.value(QStringLiteral("A"));
+        passed.database = QStringLiteral("billing");
+        passed.time = QDateTime::currentDateTimeUtc();
+        passed.rtoMs = 1400;
+        passed.checks = { { QStringLiteral("integrity_check"), true, QStringLiteral("ok") } };
+        COFFER_VERIFY_OK(catalog->recordDrill(passed));
+        coffer::DrillOutcome failed = passed;
+        failed.backupId = m_ids.value(QStringLiteral("o1"));
+        failed.database = QStringLiteral("orders");
+        failed.checks = { { QStringLiteral("smoke_query"), false, QStringLiteral("expected > 0, got 0") } };
+        COFFER_VERIFY_OK(catalog->recordDrill(failed));
+
+        auto page = openPage(m_workspace);
+        QTRY_COMPARE(table(*page)->model()->rowCount(), 8);
+        auto *drill = child<QComboBox>(*page, "drillFilter");
+        QVERIFY(!drill->accessibleName().isEmpty());
+        choose(drill, QStringLiteral("Drill passed"));
+        QTRY_COMPARE(labelsShown(*page).join(QLatin1Char(' ')), QStringLiteral("A"));
+        choose(drill, QStringLiteral("Drill failed"));
+        QTRY_COMPARE(labelsShown(*page).join(QLatin1Char(' ')), QStringLiteral("o1"));
+        choose(drill, QStringLiteral("Never drilled"));
+        QTRY_COMPARE(labelsShown(*page).join(QLatin1Char(' ')), QStringLiteral("B C D X c1 o2"));
+        // With another filter, and cleared with the others.
+        choose(child<QComboBox>(*page, "databaseFilter"), QStringLiteral("billing"));
+        QTRY_COMPARE(labelsShown(*page).join(QLatin1Char(' ')), QStringLiteral("B"));
+        QTest::mouseClick(child<QPushButton>(*page, "clearFilters"), Qt::LeftButton);
+        QCOMPARE(drill->currentIndex(), 0);
+        QCOMPARE(table(*page)->model()->rowCount(), 8);
+    }
+
     void combosOfferTheLoadedValues()
     {
         auto page = openPage(m_workspace);

@@ -33,6 +33,25 @@ void BackupFilterProxy::setFilter(const BackupFilter &filter)
     invalidate();
 }
 
+namespace {
+
+bool matches(BackupFilter::Verification wanted, VerificationState state)
+{
+    switch (wanted) {
+    case BackupFilter::Verification::Any:
+        return true;
+    case BackupFilter::Verification::Passed:
+        return state == VerificationState::Passed;
+    case BackupFilter::Verification::Failed:
+        return state == VerificationState::Failed;
+    case BackupFilter::Verification::Never:
+        return state == VerificationState::Never;
+    }
+    return true;
+}
+
+} // namespace
+
 bool BackupFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid())
@@ -48,23 +67,9 @@ bool BackupFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     const qint64 created = keys.order[M::Created].at(sourceRow);
     if (created < m_fromMs || created >= m_toMs)
         return false;
-    const VerificationState state = keys.verification.at(sourceRow);
-    switch (m_filter.verification) {
-    case BackupFilter::Verification::Any:
-        break;
-    case BackupFilter::Verification::Passed:
-        if (state != VerificationState::Passed)
-            return false;
-        break;
-    case BackupFilter::Verification::Failed:
-        if (state != VerificationState::Failed)
-            return false;
-        break;
-    case BackupFilter::Verification::Never:
-        if (state != VerificationState::Never)
-            return false;
-        break;
-    }
+    if (!matches(m_filter.verification, keys.verification.at(sourceRow))
+        || !matches(m_filter.drill, keys.drill.at(sourceRow)))
+        return false;
     const QString &haystack = keys.haystack.at(sourceRow);
     for (const QString &word : m_words)
         if (!haystack.contains(word))

@@ -18,6 +18,7 @@ struct BackupFilter {
     QDate from; // local dates, inclusive
     QDate to;
     Verification verification = Verification::Any;
+    Verification drill = Verification::Any; // the backup's newest restore drill
     QString text; // words that must all occur in the database, group, ID, tags or repository
 
     bool isEmpty() const { return *this == BackupFilter(); }

@@ -79,6 +79,7 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     , m_group(makeCombo(QStringLiteral("groupFilter"), tr("Group"), tr("All groups"), this))
     , m_trigger(makeCombo(QStringLiteral("triggerFilter"), tr("Trigger"), tr("All triggers"), this))
     , m_verification(new QComboBox(this))
+    , m_drill(new QComboBox(this))
     , m_fromCheck(
           makeCheck(QStringLiteral("fromCheck"), tr("From"), tr("Only backups made on or after this day"), this))
     , m_from(makeDateEdit(QStringLiteral("fromDate"), tr("Made on or after"), QDate::currentDate().addDays(-7), this))
@@ -96,6 +97,13 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     m_verification->addItem(tr("Passed"), int(BackupFilter::Verification::Passed));
     m_verification->addItem(tr("Failed"), int(BackupFilter::Verification::Failed));
     m_verification->addItem(tr("Never verified"), int(BackupFilter::Verification::Never));
+
+    m_drill->setObjectName(QStringLiteral("drillFilter"));
+    m_drill->setAccessibleName(tr("Restore drill"));
+    m_drill->addItem(tr("Any drill"), int(BackupFilter::Verification::Any));
+    m_drill->addItem(tr("Drill passed"), int(BackupFilter::Verification::Passed));
+    m_drill->addItem(tr("Drill failed"), int(BackupFilter::Verification::Failed));
+    m_drill->addItem(tr("Never drilled"), int(BackupFilter::Verification::Never));
 
     m_text->setObjectName(QStringLiteral("filterEdit"));
     m_text->setPlaceholderText(tr("Filter by database, ID, tag, group or repository"));
@@ -116,7 +124,7 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
         m_choices->addWidget(combo);
     m_choices->addStretch(1);
     auto *range = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{ m_fromCheck, m_from, m_toCheck, m_to })
+    for (QWidget *widget : std::initializer_list<QWidget *>{ m_drill, m_fromCheck, m_from, m_toCheck, m_to })
         range->addWidget(widget);
     range->addWidget(m_text, 1);
     range->addWidget(m_clear);
@@ -126,7 +134,7 @@ CatalogFilterBar::CatalogFilterBar(QWidget *parent)
     layout->addLayout(m_choices);
     layout->addLayout(range);
 
-    for (QComboBox *combo : { m_database, m_group, m_trigger, m_verification })
+    for (QComboBox *combo : { m_database, m_group, m_trigger, m_verification, m_drill })
         connect(combo, &QComboBox::currentIndexChanged, this, &CatalogFilterBar::onChanged);
     for (QCheckBox *check : { m_fromCheck, m_toCheck })
         connect(check, &QCheckBox::toggled, this, [this] {
@@ -149,6 +157,7 @@ BackupFilter CatalogFilterBar::filter() const
     filter.group = m_group->currentData().toString();
     filter.trigger = m_trigger->currentData().toString();
     filter.verification = BackupFilter::Verification(m_verification->currentData().toInt());
+    filter.drill = BackupFilter::Verification(m_drill->currentData().toInt());
     if (m_fromCheck->isChecked())
         filter.from = m_from->date();
     if (m_toCheck->isChecked())
@@ -160,8 +169,8 @@ BackupFilter CatalogFilterBar::filter() const
 void CatalogFilterBar::setFilter(const BackupFilter &filter)
 {
     {
-        const QList<QWidget *> widgets{ m_database, m_group, m_trigger, m_verification, m_fromCheck, m_from, m_toCheck,
-            m_to, m_text };
+        const QList<QWidget *> widgets{ m_database, m_group, m_trigger, m_verification, m_drill, m_fromCheck, m_from,
+            m_toCheck, m_to, m_text };
         std::vector<QSignalBlocker> blockers;
         blockers.reserve(widgets.size());
         for (QWidget *widget : widgets)
@@ -170,6 +179,7 @@ void CatalogFilterBar::setFilter(const BackupFilter &filter)
         select(m_group, filter.group);
         select(m_trigger, filter.trigger);
         m_verification->setCurrentIndex(qMax(0, m_verification->findData(int(filter.verification))));
+        m_drill->setCurrentIndex(qMax(0, m_drill->findData(int(filter.drill))));
         m_fromCheck->setChecked(filter.from.isValid());
         if (filter.from.isValid())
             m_from->setDate(filter.from);

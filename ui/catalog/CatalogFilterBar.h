@@ -47,6 +47,7 @@ private:
     QComboBox *m_group = nullptr;
     QComboBox *m_trigger = nullptr;
     QComboBox *m_verification = nullptr;
+    QComboBox *m_drill = nullptr;
     QCheckBox *m_fromCheck = nullptr;
     QDateEdit *m_from = nullptr;
     QCheckBox *m_toCheck = nullptr;
